@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+import type { Server } from 'node:http';
+
+export interface CollectedAnswer {
+  id: string;
+  surveyId: string;
+  moment: string;
+  value: unknown;
+  context: Record<string, unknown>;
+  answeredAt: string;
+  visitorId: string;
+  [key: string]: unknown;
+}
+
+export interface DemoServer {
+  url: string;
+  server: Server;
+  collector: { answers(): CollectedAnswer[]; received: { requests: number; duplicates: number } };
+  close(): Promise<void>;
+}
+
+export const STRICT_CSP: string;
+
+export function startDemoServer(options?: {
+  port?: number;
+  host?: string;
+  csp?: string;
+  dirs?: Record<string, string>;
+  vars?: Record<string, string>;
+  log?: (answer: CollectedAnswer) => void;
+}): Promise<DemoServer>;

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+/**
+ * A random RFC 4122 version 4 UUID. `crypto.randomUUID` exists only in secure contexts, and
+ * storefronts still serve plain-HTTP pages, so the id is built from `getRandomValues`, which
+ * exists everywhere.
+ */
+export function createId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

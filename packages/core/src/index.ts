@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `@moments/core`: framework-free heart of Moments. It decides when to ask (moment sources,
+ * eligibility), stores answers durably and delivers them to any HTTP endpoint. It renders
+ * nothing: a UI such as `@moments/elements` is passed in as `show`.
+ *
+ * This file is the public API: re-exports only.
+ * @packageDocumentation
+ */
+export { createMoments, type CreateMomentsOptions } from './createMoments.js';
+export { createRuntime, type Platform, type Runtime, type RuntimeOptions } from './runtime.js';
+export { createDecider, type DeciderOptions } from './decider.js';
+export { parseConfig, type ConfigIssue, type ParseConfigResult } from './config/parseConfig.js';
+export {
+  configSchema,
+  surveySchema,
+  questionSchema,
+  QUESTION_TYPES,
+  PLACEMENTS,
+  type MomentsConfigInput,
+  type Placement,
+  type Question,
+  type QuestionType,
+} from './config/schema.js';
+export { observeMarkup, readMarkupContext } from './triggers/markup.js';
+export { observeTriggerEvents, TRIGGER_EVENT } from './triggers/domEvent.js';
+export { createMemoryStorage } from './queue/memoryStorage.js';
+export { createIdbStorage, QUEUE_DB, QUEUE_STORE } from './queue/idbStorage.js';
+export type { QueueStorage, QueuedAnswer } from './queue/storage.js';
+export { httpTransport, parseRetryAfter, type SendOptions, type SendResult, type Transport } from './delivery/httpTransport.js';
+export { SDK } from './version.js';
+export type * from './types.js';

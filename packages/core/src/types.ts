@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Public types of `@moments/core` that are not inferred from the config schema.
+ * Config types live next to their schema (`config/schema.ts`) and are re-exported from `index.ts`.
+ */
+import type { MomentsConfig, Survey } from './config/schema.js';
+
+/** Context of a moment: flat, JSON-safe facts such as `{ orderId: 'A-1001' }`. */
+export type Context = Record<string, string | number | boolean | null>;
+
+/** What a shopper answered: a score, a choice, a thumbs up/down or free text. */
+export type AnswerValue = number | string | boolean;
+
+/** One answer as it reaches the endpoint (`POST {"answers": [Answer, …]}`). */
+export interface Answer {
+  /** Stable and unique: the endpoint dedupes on it. */
+  id: string;
+  surveyId: string;
+  moment: string;
+  question: { type: string; text: string };
+  value: AnswerValue;
+  comment?: string;
+  context: Context;
+  /** Random and anonymous; never a cookie. */
+  visitorId: string;
+  /** Origin and path only: query strings and fragments may hold personal data. */
+  url: string;
+  locale: string;
+  /** ISO 8601. */
+  answeredAt: string;
+  sdk: { name: string; version: string };
+}
+
+/** Why a moment did not lead to a survey. */
+export type SkipReason =
+  | 'no-survey'
+  | 'busy'
+  | 'no-consent'
+  | 'destroyed'
+  | 'ui-unavailable'
+  | 'invalid-config';
+
+/** Why answers left the queue without being delivered. */
+export type DropReason = 'rejected' | 'expired' | 'overflow' | 'corrupt';
+
+/** Payload of the `error` event. `code` is stable kebab-case; `message` is for people. */
+export interface MomentsError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Every event a client emits, with its payload. */
+export interface MomentsEventMap {
+  triggered: { moment: string; context: Context };
+  skipped: { moment: string; context: Context; reason: SkipReason; surveyId?: string };
+  shown: { surveyId: string; moment: string; context: Context };
+  answered: { answer: Answer };
+  dismissed: { surveyId: string; moment: string; context: Context };
+  delivered: { ids: string[]; status: number };
+  dropped: { ids: string[]; reason: DropReason; status?: number };
+  error: MomentsError;
+}
+
+export type MomentsEventName = keyof MomentsEventMap;
+
+export type MomentsEventHandler<K extends MomentsEventName> = (payload: MomentsEventMap[K]) => void;
+
+/** The client API, the same from npm and as `window.moments`. No method ever throws. */
+export interface MomentsClient {
+  /** Fires a moment of truth; at most one survey may follow. */
+  trigger(moment: string, context?: Context): void;
+  /** Grants or withdraws consent where the config requires it. */
+  consent(granted: boolean): void;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends MomentsEventName>(name: K, handler: MomentsEventHandler<K>): () => void;
+  /** Tries to deliver every queued answer now; resolves when the attempt ends (never rejects). */
+  flush(): Promise<void>;
+  /** Forgets everything Moments stored on this device (queue, visitor id). */
+  purge(): Promise<void>;
+  /** Stops listening and removes any card; queued answers stay stored for the next visit. */
+  destroy(): void;
+}
+
+/** Callbacks a survey view uses to report what the shopper did. */
+export interface SurveyHandlers {
+  /** Stores the answer durably; resolves once it is safe to say thanks. */
+  answer(value: AnswerValue, comment?: string): Promise<void>;
+  dismiss(): void;
+}
+
+/** A survey on screen. */
+export interface SurveyView {
+  close(): void;
+}
+
+/** How a UI shows a survey: `@moments/elements` provides one; tests pass a stub. */
+export type ShowSurvey = (survey: Survey, handlers: SurveyHandlers) => SurveyView | Promise<SurveyView>;
+
+/** A moment, with the survey-independent facts a decider needs. */
+export interface Trigger {
+  moment: string;
+  context: Context;
+}
+
+/** The lazy half of a client: decides whether and what to ask, and shows it. */
+export interface Decider {
+  trigger(trigger: Trigger): void;
+  destroy(): void;
+}
+
+export type { MomentsConfig, Survey };

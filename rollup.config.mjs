@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+// One config for every package: a small function per package kind (library or script-tag build).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = (name) => JSON.parse(readFileSync(`${root}packages/${name}/package.json`, 'utf8'));
+
+/**
+ * Rollup warnings are bugs waiting to happen: fail the build on any of ours. Dependencies'
+ * misplaced `#__PURE__` comments (zod has some) are theirs to fix and harmless to us.
+ */
+const THIRD_PARTY_NOISE = new Set(['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY']);
+function onwarn(warning) {
+  const where = warning.id ?? warning.ids?.join(' ') ?? '';
+  if (THIRD_PARTY_NOISE.has(warning.code) && where.includes('/node_modules/')) return;
+  throw new Error(`rollup: ${warning.code}: ${warning.message}`);
+}
+
+/** Resolves `@moments/<name>` to its TypeScript source, so bundles never need a prior build. */
+function sourceAliases() {
+  return {
+    name: 'moments-source-aliases',
+    resolveId(id) {
+      const match = /^@moments\/(core|elements|preact)(\/define)?$/.exec(id);
+      if (!match) return null;
+      return `${root}packages/${match[1]}/src/${match[2] ? 'define' : 'index'}.ts`;
+    },
+  };
+}
+
+const transpile = () => esbuild({ target: 'es2021', tsconfig: `${root}tsconfig.json`, sourceMap: false });
+
+/** A library package: ESM that mirrors src/, dependencies left as imports for the app's bundler. */
+function library(name, inputs = ['index']) {
+  const deps = Object.keys({ ...pkg(name).dependencies, ...pkg(name).peerDependencies });
+  const external = (id) => deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+  return {
+    input: Object.fromEntries(inputs.map((i) => [i, `packages/${name}/src/${i}.ts`])),
+    external,
+    onwarn,
+    plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), transpile()],
+    output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src` },
+  };
+}
+
+// `_`-prefixed members are private by convention (STYLE.md §3) and renamed by terser in the
+// eager script. Not in the UI chunk: Lit's own `_$`-prefixed fields are shared across its modules.
+const minify = (mangleUnderscore) =>
+  terser({
+    ecma: 2020,
+    module: !mangleUnderscore,
+    compress: { passes: 3 },
+    format: { comments: false },
+    mangle: mangleUnderscore ? { properties: { regex: /^_[a-z]/ } } : true,
+  });
+
+// Our packages declare `sideEffects` in package.json, but bundles read them from source, where
+// rollup cannot see that: without this, the schema's top-level zod calls would drag zod into
+// the eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
+const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
+const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
+
+const bundlePlugins = () => [sourceAliases(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+
+/** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
+const eager = {
+  input: 'packages/embed/src/index.ts',
+  onwarn,
+  treeshake,
+  plugins: bundlePlugins(),
+  output: [
+    { file: 'packages/embed/dist/moments.js', format: 'iife', plugins: [minify(true)] },
+    { file: 'packages/embed/dist/moments.dev.js', format: 'iife' },
+  ],
+};
+
+/** `moments-ui.js`: the ES module `moments.js` imports on the first moment (zod, Lit, the card). */
+const lazy = {
+  input: { 'moments-ui': 'packages/embed/src/ui.ts' },
+  onwarn,
+  treeshake,
+  plugins: bundlePlugins(),
+  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'moments-[name]-[hash].js', plugins: [minify(false)] },
+};
+
+export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy];

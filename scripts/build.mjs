@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// `npm run build`: bundles every package with rollup, emits `.d.ts` with tsc, prints the SRI hash.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import configs from '../rollup.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGES = ['core', 'elements', 'preact', 'embed'];
+
+for (const name of PACKAGES) rmSync(`${root}packages/${name}/dist`, { recursive: true, force: true });
+rmSync(`${root}.build`, { recursive: true, force: true });
+
+for (const config of configs) {
+  const bundle = await rollup(config);
+  const outputs = Array.isArray(config.output) ? config.output : [config.output];
+  for (const output of outputs) await bundle.write(output);
+  await bundle.close();
+}
+
+// typescript@7 has no JS API, so declarations come from the tsc binary, then move into each package.
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+for (const name of PACKAGES) {
+  const from = `${root}.build/types/${name}/src`;
+  if (existsSync(from)) cpSync(from, `${root}packages/${name}/dist/types`, { recursive: true });
+}
+
+const script = readFileSync(`${root}packages/embed/dist/moments.js`);
+const sri = `sha384-${createHash('sha384').update(script).digest('base64')}`;
+console.log(`built packages/embed/dist/moments.js (${script.length} B); integrity="${sri}"`);

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (name: string, entry = 'index') => fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
+
+// Unit tests run against TypeScript source; browser tests drive the built files in Chromium.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@moments\/core$/, replacement: src('core') },
+      { find: /^@moments\/elements\/define$/, replacement: src('elements', 'define') },
+      { find: /^@moments\/elements$/, replacement: src('elements') },
+      { find: /^@moments\/preact$/, replacement: src('preact') },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: CI has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
