@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          // Exclude Node-only tests from happy-dom's globals by their own `@vitest-environment` line.
         },
       },
       {

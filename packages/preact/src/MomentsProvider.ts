@@ -1,31 +1,40 @@
 // SPDX-License-Identifier: MIT
 import { createMoments, type MomentsClient, type MomentsConfigInput, type ShowSurvey } from '@moments/core';
 import { h, type ComponentChildren, type JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MomentsContext } from './context.js';
+import { lazyShowSurvey } from './lazyShowSurvey.js';
 
 export interface MomentsProviderProps {
-  /** Creates a client from this config on mount (destroyed on unmount). */
+  /**
+   * Creates the app's client from this config when the provider mounts, and destroys it on
+   * unmount. Read once: to switch to another config, give the provider a new `key`.
+   */
   config?: MomentsConfigInput;
-  /** Or share a client the app created itself (not destroyed on unmount). */
+  /** Or a client the app created itself with `createMoments` (never destroyed by the provider). */
   client?: MomentsClient;
-  /** How surveys are shown; pass `showSurvey` from `@moments/elements`. */
+  /** How surveys are shown (default: `showSurvey` of `@moments/elements`, imported lazily). */
   show?: ShowSurvey;
   children?: ComponentChildren;
 }
 
 /**
- * Provides one Moments client to the tree. The client is created in an effect, so it starts
- * only in the browser: server rendering produces markup and never touches `window`.
+ * Provides one Moments client to the tree. The client is created in an effect, so it starts only
+ * in the browser: server rendering produces markup and never touches `window`. Until then (and
+ * on the server) `useMoments()` returns `null` and hooks wait.
  */
-export function MomentsProvider({ config, client, show, children }: MomentsProviderProps): JSX.Element {
-  const [value, setValue] = useState<MomentsClient | null>(client ?? null);
+export function MomentsProvider({ config, client, show = lazyShowSurvey, children }: MomentsProviderProps): JSX.Element {
+  const [created, setCreated] = useState<MomentsClient | null>(null);
+  const initial = useRef({ config, show });
   useEffect(() => {
-    if (client) return setValue(client);
-    if (!config || !show) return undefined;
-    const created = createMoments(config, { show });
-    setValue(created);
-    return () => created.destroy();
-  }, [client, config, show]);
-  return h(MomentsContext.Provider, { value }, children);
+    const { config: first, show: showFirst } = initial.current;
+    if (client || !first) return undefined;
+    const own = createMoments(first, { show: showFirst });
+    setCreated(own);
+    return () => {
+      own.destroy();
+      setCreated(null);
+    };
+  }, [client]);
+  return h(MomentsContext.Provider, { value: client ?? created }, children);
 }
