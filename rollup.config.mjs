@@ -87,4 +87,29 @@ const lazy = {
   output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'moments-[name]-[hash].js', plugins: [minify(false)] },
 };
 
-export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy];
+/**
+ * The SPA demo, bundled as an app team would: Moments from npm through `@moments/preact`. Manual
+ * chunks separate Moments' share (eager `moments-core`, lazy `moments-ui`) so `npm run size` can
+ * report what Moments adds to an app.
+ */
+const spa = {
+  input: { app: 'demo/spa/src/main.ts' },
+  onwarn,
+  treeshake,
+  plugins: bundlePlugins(),
+  output: {
+    dir: 'demo/spa/dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name].js',
+    manualChunks(id) {
+      if (/\/packages\/elements\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'moments-ui';
+      if (/\/packages\/(core|preact)\/|\/node_modules\/(zod|idb-keyval)\//.test(id)) return 'moments-core';
+      if (/\/node_modules\/preact\//.test(id)) return 'preact';
+      return undefined;
+    },
+    plugins: [minify(false)],
+  },
+};
+
+export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy, spa];

@@ -19,7 +19,7 @@ export const STRICT_CSP = "default-src 'self'";
  */
 export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRICT_CSP, dirs = {}, vars = {}, log } = {}) {
   const collector = createCollector({ log });
-  const mounts = Object.entries({ '/moments/': join(root, 'packages/embed/dist'), '/': join(root, 'demo/public'), ...dirs }).sort(
+  const mounts = Object.entries({ '/moments/': join(root, 'packages/embed/dist'), '/spa/': join(root, 'demo/spa/dist'), '/': join(root, 'demo/public'), ...dirs }).sort(
     (a, b) => b[0].length - a[0].length,
   );
   const server = createServer(async (req, res) => {
@@ -36,6 +36,11 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRI
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
       res.end(body);
     } catch {
+      // Client-side routes (`/spa/tracking`) get their app's index.html, as any SPA host does.
+      if (!extname(file) && prefix !== '/') {
+        req.url = prefix;
+        return void server.emit('request', req, res);
+      }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }
   });

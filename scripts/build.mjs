@@ -11,6 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = ['core', 'elements', 'preact', 'embed'];
 
 for (const name of PACKAGES) rmSync(`${root}packages/${name}/dist`, { recursive: true, force: true });
+rmSync(`${root}demo/spa/dist`, { recursive: true, force: true });
 rmSync(`${root}.build`, { recursive: true, force: true });
 
 for (const config of configs) {
@@ -26,6 +27,9 @@ for (const name of PACKAGES) {
   const from = `${root}.build/types/${name}/src`;
   if (existsSync(from)) cpSync(from, `${root}packages/${name}/dist/types`, { recursive: true });
 }
+
+// The SPA demo's page goes next to its bundle, so `demo/spa/dist` is the whole app.
+cpSync(`${root}demo/spa/index.html`, `${root}demo/spa/dist/index.html`);
 
 const script = readFileSync(`${root}packages/embed/dist/moments.js`);
 const sri = `sha384-${createHash('sha384').update(script).digest('base64')}`;
