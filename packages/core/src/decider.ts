@@ -23,9 +23,9 @@ export function createDecider({ runtime, config, show }: DeciderOptions): Decide
       answer: async (value: AnswerValue, comment?: string) => {
         await runtime.record(buildAnswer({ survey, moment, context, value, comment, config, runtime }));
       },
-      dismiss: () => {
-        active = undefined;
-        runtime.emit('dismissed', { surveyId: survey.id, moment, context });
+      dismiss: () => runtime.emit('dismissed', { surveyId: survey.id, moment, context }),
+      closed: () => {
+        if (active?.survey === survey) active = undefined;
       },
     };
     try {

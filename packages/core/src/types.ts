@@ -87,6 +87,8 @@ export interface SurveyHandlers {
   /** Stores the answer durably; resolves once it is safe to say thanks. */
   answer(value: AnswerValue, comment?: string): Promise<void>;
   dismiss(): void;
+  /** The card left the screen (after its thanks, or dismissed): the next survey may show. */
+  closed(): void;
 }
 
 /** A survey on screen. */

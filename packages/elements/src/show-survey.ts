@@ -17,7 +17,9 @@ export const showSurvey: ShowSurvey = (survey, handlers) => {
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   const close = (): void => {
     clearTimeout(closeTimer);
+    if (!card.isConnected) return;
     card.remove();
+    handlers.closed();
   };
   card.addEventListener('moments:answer', (event) => {
     const { value } = (event as MomentsAnswerEvent).detail;

@@ -8,16 +8,11 @@
  * The only file of Moments that touches window globals; its only global is `window.moments`.
  * @packageDocumentation
  */
-import { createRuntime, observeMarkup, observeTriggerEvents, type MomentsClient, type Runtime } from '@moments/core';
+import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core';
+import { createGlobal, type MomentsGlobal } from './global.js';
 import { findOwnScript, readConfig } from './script.js';
 
-/** `window.moments` once loaded: the client API, plus `push` so stub-style calls keep working. */
-export interface MomentsGlobal extends MomentsClient {
-  push(call: unknown): void;
-}
-
-/** A call queued on the stub: `['trigger', 'purchase', {orderId: 'A-1'}]`. */
-type StubCall = [method: string, ...args: unknown[]];
+export type { MomentsGlobal };
 
 declare global {
   interface Window {
@@ -33,51 +28,22 @@ function boot(): void {
     console.warn('[moments] double-load: moments.js was loaded twice; the second copy does nothing');
     return;
   }
-  const queued: unknown[] = existing ?? [];
+  // Claim the global synchronously: a second copy running before our config is read stands down.
+  const global = createGlobal(existing ?? []);
+  window.moments = global.api;
   const script = findOwnScript(document);
   const uiUrl = new URL(UI_CHUNK, script?.src || document.baseURI).href;
 
   readConfig(document, script)
-    .catch((error: unknown) => {
-      console.warn(`[moments] invalid-config: ${(error as Error).message}`);
-      return undefined;
-    })
     .then((config) => {
-      if (!config) return;
       const runtime = createRuntime(config, {
         loadDecider: (rt) => import(/* @vite-ignore */ uiUrl).then((ui: typeof import('./ui.js')) => ui.start(rt, config)),
       });
-      const api = createGlobal(runtime);
-      window.moments = api;
-      for (const call of queued) api.push(call);
+      global.start(runtime);
       runtime.onDestroy(observeMarkup(document, runtime.trigger));
       runtime.onDestroy(observeTriggerEvents(document, runtime.trigger));
     })
-    .catch((error: unknown) => console.warn('[moments] internal-error:', error));
-}
-
-function createGlobal(runtime: Runtime): MomentsGlobal {
-  const { trigger, consent, on, flush, purge, destroy } = runtime;
-  const api: MomentsGlobal = {
-    trigger,
-    consent,
-    on,
-    flush,
-    purge,
-    destroy,
-    push(call) {
-      try {
-        if (!Array.isArray(call) || typeof call[0] !== 'string') throw new Error('expected [method, ...args]');
-        const [method, ...args] = call as StubCall;
-        const fn = (api as unknown as Record<string, unknown>)[method];
-        if (method === 'push' || typeof fn !== 'function') throw new Error(`unknown method "${method}"`);
-        (fn as (...a: unknown[]) => unknown)(...args);
-      } catch (error) {
-        runtime.report('invalid-call', `moments.push: ${(error as Error).message}`, call);
-      }
-    },
-  };
-  return api;
+    .catch((error: unknown) => console.warn(`[moments] invalid-config: ${(error as Error).message}`));
 }
 
 try {
