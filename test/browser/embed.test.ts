@@ -111,6 +111,13 @@ describe('moments.js', () => {
     await page.close();
   });
 
+  it('prefetches the UI chunk at idle when the page declares a moment, before it fires', async () => {
+    const { page } = await open('/fixtures/embed-url-config.html');
+    await expect.poll(() => page.evaluate(() => document.querySelector('link[rel="modulepreload"]')?.getAttribute('href'))).toMatch(/\/cdn\/v1\/moments-ui\.js$/);
+    expect(await page.locator('moment-survey').count()).toBe(0);
+    await page.close();
+  });
+
   it('sets no cookie', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

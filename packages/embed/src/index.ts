@@ -10,6 +10,7 @@
  */
 import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core';
 import { createGlobal, type MomentsGlobal } from './global.js';
+import { prefetchWhenIdle } from './prefetch.js';
 import { findOwnScript, readConfig } from './script.js';
 
 export type { MomentsGlobal };
@@ -42,6 +43,7 @@ function boot(): void {
       global.start(runtime);
       runtime.onDestroy(observeMarkup(document, runtime.trigger));
       runtime.onDestroy(observeTriggerEvents(document, runtime.trigger));
+      prefetchWhenIdle(document, uiUrl);
     })
     .catch((error: unknown) => console.warn(`[moments] invalid-config: ${(error as Error).message}`));
 }
