@@ -21,8 +21,8 @@ for (const config of configs) {
   await bundle.close();
 }
 
-// typescript@7 has no JS API, so declarations come from the tsc binary, then move into each package.
-execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
+// typescript@7 (the native compiler, as typescript-7) has no JS API, so declarations come from its binary, then move into each package.
+execFileSync(process.execPath, [`${root}node_modules/typescript-7/bin/tsc`, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
 for (const name of PACKAGES) {
   const from = `${root}.build/types/${name}/src`;
   if (existsSync(from)) cpSync(from, `${root}packages/${name}/dist/types`, { recursive: true });

@@ -10,6 +10,7 @@
  */
 import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core';
 import { createGlobal, type MomentsGlobal } from './global.js';
+import type * as Ui from './ui.js';
 import { prefetchWhenIdle } from './prefetch.js';
 import { findOwnScript, readConfig } from './script.js';
 
@@ -38,7 +39,7 @@ function boot(): void {
   readConfig(document, script)
     .then((config) => {
       const runtime = createRuntime(config, {
-        loadDecider: (rt) => import(/* @vite-ignore */ uiUrl).then((ui: typeof import('./ui.js')) => ui.start(rt, config)),
+        loadDecider: (rt) => import(/* @vite-ignore */ uiUrl).then((ui: typeof Ui) => ui.start(rt, config)),
       });
       global.start(runtime);
       runtime.onDestroy(observeMarkup(document, runtime.trigger));

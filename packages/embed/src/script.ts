@@ -51,7 +51,7 @@ function parseJson(text: string, where: string): MomentsConfigInput {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${where} is not valid JSON (${(error as Error).message})`);
+    throw new Error(`${where} is not valid JSON (${(error as Error).message})`, { cause: error });
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${where} is not a JSON object`);
   return value as MomentsConfigInput;

@@ -13,6 +13,7 @@ export function mount(vnode: VNode<any>) {
   act(() => render(vnode, container));
   return {
     container,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     rerender: (next: VNode<any>) => act(() => render(next, container)),
     unmount: () => {
       act(() => render(null, container));

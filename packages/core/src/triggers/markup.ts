@@ -53,7 +53,8 @@ export function observeMarkup(root: Document, fire: Fire): () => void {
     seen.add(element);
     const on = element.dataset['momentOn'] ?? 'view';
     if (on === 'view') fromElement(element);
-    else if (on === 'visible') visibility ? visibility.observe(element) : fromElement(element);
+    else if (on === 'visible' && visibility) visibility.observe(element);
+    else if (on === 'visible') fromElement(element);
   };
 
   const scan = (node: ParentNode): void => {
