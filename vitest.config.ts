@@ -37,6 +37,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Endpoint examples and transform recipes, each against a real server on 127.0.0.1.
+          name: 'endpoints',
+          environment: 'node',
+          include: ['examples/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

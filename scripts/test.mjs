@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `npm test`: type check, build, unit tests (happy-dom), browser tests (real Chromium), then one
-// summary line. Stops at the first failing step.
+// `npm test`: type check, build, unit tests (happy-dom), browser tests (real Chromium), endpoint
+// examples (Node, real servers on 127.0.0.1), then one summary line. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +32,13 @@ step('build (rollup + declarations)', process.execPath, [`${root}scripts/build.m
 mkdirSync(`${root}.build`, { recursive: true });
 const unit = vitest('unit');
 const browser = vitest('browser', { CHROMIUM_PATH: chromium });
+const endpoints = vitest('endpoints', { CHROMIUM_PATH: chromium }); // one test drives Chromium: quickstart.html
 
-const total = { passed: unit.passed + browser.passed, failed: unit.failed + browser.failed, skipped: unit.skipped + browser.skipped };
-console.log(`\nunit (vitest + happy-dom): ${unit.passed} passed; browser (${version}, headless): ${browser.passed} passed`);
+const runs = [unit, browser, endpoints];
+const sum = (key) => runs.reduce((n, run) => n + run[key], 0);
+const total = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') };
+console.log(
+  `\nunit (vitest + happy-dom): ${unit.passed} passed; browser (${version}, headless): ${browser.passed} passed; endpoints (Node + 1 in Chromium): ${endpoints.passed} passed`,
+);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-if (total.failed > 0 || browser.passed === 0) process.exit(1);
+if (total.failed > 0 || browser.passed === 0 || endpoints.passed === 0) process.exit(1);
