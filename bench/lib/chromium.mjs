@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Launches Debian's Chromium through playwright-core for the benches, with the flags of
+// test/browser/chromium.ts (which is TypeScript, so a plain-Node script cannot import it).
+import { chromium } from 'playwright-core';
+import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
+
+export { CHROMIUM_PATH } from '../../scripts/ensure-chromium.mjs';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // performance.memory with exact figures (the memory bench reads the CDP heap too).
+  '--enable-precise-memory-info',
+];
+
+/** The CPU slowdown every browser bench applies through CDP: a mid-range phone. */
+export const CPU_THROTTLING = 4;
+
+/** Launches Chromium (installing Debian's package when allowed, as `npm test` does). */
+export function launchChromium() {
+  return chromium.launch({ executablePath: ensureChromium(), args: ARGS });
+}
+
+/**
+ * A fresh context (empty cache and storage) with one page, its CDP session, CPU throttled by
+ * `rate`, and every request that leaves `origin` aborted: the benches run offline.
+ */
+export async function openPage(browser, origin, { rate = CPU_THROTTLING } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('internetdisconnected')));
+  const cdp = await context.newCDPSession(page);
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp, close: () => context.close() };
+}
