@@ -32,7 +32,10 @@ export function launchChromium() {
  * `rate`, and every request that leaves `origin` aborted: the benches run offline.
  */
 export async function openPage(browser, origin, { rate = CPU_THROTTLING } = {}) {
-  const context = await browser.newContext();
+  // Headless Chromium says "HeadlessChrome" in its user agent, and PostHog drops bots' events:
+  // every SDK sees the user agent of a desktop Chrome of the same version instead.
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
+  const context = await browser.newContext({ userAgent });
   const page = await context.newPage();
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('internetdisconnected')));
   const cdp = await context.newCDPSession(page);

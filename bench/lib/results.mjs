@@ -21,7 +21,7 @@ export function packageVersion(name) {
 export function machine(chromiumPath) {
   let chromium;
   try {
-    chromium = chromiumPath ? execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim() : undefined;
+    chromium = chromiumPath ? execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : undefined;
   } catch {
     chromium = undefined;
   }
@@ -56,7 +56,7 @@ export const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : '—')
 export function markdownTable(header, rows) {
   const cells = [header, ...rows].map((row) => row.map((c) => String(c ?? '—')));
   const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => row[i].length)));
-  const numeric = header.map((_, i) => rows.every((row) => /^(≥ )?[\d.,×%—\s-]+$|^n\/a$/.test(String(row[i] ?? '—'))));
+  const numeric = header.map((_, i) => rows.every((row) => /^(≥ )?[\d.,×%—\s-]*$|^n\/a$/.test(String(row[i] ?? '—'))));
   const line = (row) => `| ${row.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// The in-page half of the browser benches: loads one SDK the way its docs say a page does, and
+// resolves when that SDK has started. The Node side traces the main thread around `load`.
+// Competitors' clouds are unreachable (the bench aborts every request that leaves the page's
+// origin), so they start as they would offline.
+(function () {
+  'use strict';
+
+  function addScript(src, attrs) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      Object.keys(attrs || {}).forEach(function (key) {
+        script.setAttribute(key, attrs[key]);
+      });
+      script.onload = resolve;
+      script.onerror = function () {
+        reject(new Error('could not load ' + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function until(check, timeoutMs) {
+    return new Promise(function (resolve, reject) {
+      var started = performance.now();
+      (function poll() {
+        if (check()) return resolve();
+        if (performance.now() - started > timeoutMs) return reject(new Error('timed out'));
+        setTimeout(poll, 5);
+      })();
+    });
+  }
+
+  var loaders = {
+    baseline: function () {
+      return Promise.resolve();
+    },
+    // The storefront tag of README.md: an async script and an inline JSON config.
+    moments: function () {
+      return addScript('/moments/moments.js', { 'data-config': '#moments-config' }).then(function () {
+        return until(function () {
+          return window.moments && !Array.isArray(window.moments);
+        }, 10000);
+      });
+    },
+    // What PostHog's snippet loads (array.js), then init with surveys on (their default).
+    posthog: function () {
+      return addScript('/vendor/posthog/array.js').then(function () {
+        window.posthog.init('phc_bench', { api_host: 'https://us.i.posthog.com', person_profiles: 'identified_only' });
+      });
+    },
+    // @formbricks/js as an app imports it, then setup(): it tries to load its SDK from the app URL.
+    formbricks: function () {
+      return import('/vendor/formbricks/index.js').then(function (module) {
+        return module.default.setup({ appUrl: 'https://app.formbricks.com', workspaceId: 'bench' });
+      });
+    },
+  };
+
+  /** Loads one SDK between two user-timing marks; resolves with the measured span in ms. */
+  function load(sdk) {
+    performance.mark('bench:start');
+    return loaders[sdk]().then(function () {
+      performance.mark('bench:ready');
+      return performance.measure('bench:' + sdk, 'bench:start', 'bench:ready').duration;
+    });
+  }
+
+  Object.defineProperty(window, '__bench', { value: { load: load } });
+})();
