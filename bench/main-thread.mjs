@@ -19,7 +19,7 @@ const server = await startBenchServer();
 const browser = await launchChromium();
 
 async function loadOnce(sdk) {
-  const { page, cdp, close } = await openPage(browser, server.url);
+  const { page, cdp, close } = await openPage(browser);
   try {
     await page.goto(`${server.url}/bench/storefront.html`, { waitUntil: 'load' });
     await page.waitForTimeout(300);
@@ -72,6 +72,6 @@ const notes = [
   '**evaluation**: compiling and running the top level of the SDK\'s files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).',
   `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (its own figure is the base).`,
   '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
-  'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is aborted, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',
+  'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is blocked, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',
 ];
 report('main-thread', { title: `Main-thread cost (${CPU_THROTTLING}× CPU throttling)`, table, notes, data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, settleMs: SETTLE_MS, figures, samples } });

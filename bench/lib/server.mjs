@@ -7,7 +7,7 @@ import { ROOT } from './results.mjs';
 /**
  * One CSP for all three SDKs, as a site using any of them would set it: its own origin and its
  * vendor's HTTPS hosts, inline styles allowed (competitors inject them). Requests to those hosts
- * then reach the network layer, where the bench aborts them (see `openPage`): offline.
+ * then reach the network layer, where the bench blocks them (see `openPage`): offline.
  */
 export const BENCH_CSP = "default-src 'self' https:; style-src 'self' 'unsafe-inline' https:; img-src 'self' data: https:";
 

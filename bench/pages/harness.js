@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The in-page half of the browser benches: loads one SDK the way its docs say a page does, and
 // resolves when that SDK has started. The Node side traces the main thread around `load`.
-// Competitors' clouds are unreachable (the bench aborts every request that leaves the page's
+// Competitors' clouds are unreachable (the bench blocks every request that leaves the page's
 // origin), so they start as they would offline.
 (function () {
   'use strict';
@@ -68,5 +68,39 @@
     });
   }
 
-  Object.defineProperty(window, '__bench', { value: { load: load } });
+  /** The `<moment-survey>` on the page once its shadow root has rendered the card, or null. */
+  function renderedCard() {
+    var card = document.querySelector('moment-survey');
+    return card && card.shadowRoot && card.shadowRoot.querySelector('[part="card"]') ? card : null;
+  }
+
+  /**
+   * Calls `moments.trigger(moment, context)` and resolves with the ms until the first frame that
+   * shows the card: each animation frame checks for it; once it is there, that frame is painted
+   * next, and a message posted from the frame callback runs right after that paint.
+   */
+  function timeToCard(moment, context) {
+    return new Promise(function (resolve, reject) {
+      var started = performance.now();
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        resolve(performance.now() - started);
+      };
+      (function frame() {
+        if (renderedCard()) return channel.port2.postMessage(null);
+        if (performance.now() - started > 15000) return reject(new Error('no card after 15 s'));
+        requestAnimationFrame(frame);
+      })();
+      window.moments.trigger(moment, context);
+    });
+  }
+
+  /** Closes the card with its × button (a dismissal), so the next moment may show one. */
+  function closeCard() {
+    var card = renderedCard();
+    if (card) card.shadowRoot.querySelector('[part="close"]').click();
+    return !document.querySelector('moment-survey');
+  }
+
+  Object.defineProperty(window, '__bench', { value: { load: load, timeToCard: timeToCard, closeCard: closeCard } });
 })();
