@@ -102,5 +102,71 @@
     return !document.querySelector('moment-survey');
   }
 
-  Object.defineProperty(window, '__bench', { value: { load: load, timeToCard: timeToCard, closeCard: closeCard } });
+  function pollFor(check, timeoutMs) {
+    return until(check, timeoutMs).then(
+      function () {
+        return true;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+
+  /**
+   * One moment answered as a shopper would: trigger, pick score 8 on the card, wait for the
+   * thanks message (the answer is stored by then), close the card. Resolves with the outcome:
+   * 'answered', 'skipped:<reason>' when Moments decided not to show, or 'stuck:<step>'.
+   */
+  function answerOnce(moment, context) {
+    var skipped = null;
+    var off = window.moments.on('skipped', function (event) {
+      if (event.context && event.context.orderId === context.orderId) skipped = event.reason;
+    });
+    window.moments.trigger(moment, context);
+    var card;
+    return pollFor(function () {
+      card = renderedCard();
+      return card || skipped;
+    }, 10000)
+      .then(function () {
+        if (skipped || !card) return skipped ? 'skipped:' + skipped : 'stuck:show';
+        card.shadowRoot.querySelectorAll('[part="option"]')[8].click();
+        return pollFor(function () {
+          return card.getAttribute('phase') === 'thanks';
+        }, 10000).then(function (thanked) {
+          if (!thanked) return 'stuck:answer';
+          card.shadowRoot.querySelector('[part="close"]').click();
+          return pollFor(function () {
+            return !document.querySelector('moment-survey');
+          }, 10000).then(function (closed) {
+            return closed ? 'answered' : 'stuck:close';
+          });
+        });
+      })
+      .finally(off);
+  }
+
+  /**
+   * `count` moments with distinct order ids (`SPA-<first>`, `SPA-<first + 1>`, …), one after the
+   * other; resolves with the outcome counts.
+   */
+  function answerMany(count, first) {
+    var outcomes = {};
+    var i = (first || 1) - 1;
+    var last = i + count;
+    function next() {
+      if (i >= last) return Promise.resolve(outcomes);
+      i++;
+      return answerOnce('purchase', { orderId: 'SPA-' + i }).then(function (outcome) {
+        outcomes[outcome] = (outcomes[outcome] || 0) + 1;
+        return next();
+      });
+    }
+    return next();
+  }
+
+  Object.defineProperty(window, '__bench', {
+    value: { load: load, timeToCard: timeToCard, closeCard: closeCard, answerMany: answerMany },
+  });
 })();
