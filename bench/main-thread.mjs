@@ -12,7 +12,7 @@ import { mainThreadFigures, traceDuring } from './lib/trace.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SETTLE_MS = 1000;
 /** Which URLs are each SDK's own files, for the evaluation figure. */
-const URLS = { baseline: [], moments: ['/moments/'], posthog: ['/vendor/posthog/'], formbricks: ['/vendor/formbricks/'] };
+const URLS = { baseline: [], moments: ['/moments/'], posthog: ['/vendor/posthog/'], 'posthog-api': ['/vendor/posthog/', '/static/'], formbricks: ['/vendor/formbricks/'] };
 
 requireBuild();
 const server = await startBenchServer();
@@ -24,7 +24,7 @@ async function loadOnce(sdk) {
     await page.goto(`${server.url}/bench/storefront.html`, { waitUntil: 'load' });
     await page.waitForTimeout(300);
     const { value: ready, events } = await traceDuring(cdp, async () => {
-      const span = await page.evaluate((name) => window.__bench.load(name), sdk);
+      const span = await page.evaluate(([name, posthogApi]) => window.__bench.load(name, { posthogApi }), [sdk, server.posthogApi.url]);
       await page.waitForTimeout(SETTLE_MS);
       return span;
     });
@@ -52,10 +52,12 @@ const figures = Object.fromEntries(
   Object.keys(URLS).map((sdk) => [sdk, { evaluation: med(sdk, 'evaluation'), added: Math.max(0, med(sdk, 'busy') - baseBusy), busy: med(sdk, 'busy'), longestTask: med(sdk, 'longestTask'), ready: med(sdk, 'ready') }]),
 );
 const names = { baseline: 'no SDK (the page alone)', ...Object.fromEntries(sdkFiles().map((s) => [s.id, s.name])) };
+names['posthog-api'] = `${names.posthog}, local API stand-in`;
 const what = {
   baseline: 'the harness only',
   moments: '`moments.js` (async tag, inline JSON config), started',
   posthog: '`array.js` + `posthog.init()` (its cloud unreachable)',
+  'posthog-api': '`array.js` + `init()`, then `surveys.js` + survey definitions (loaded at start-up once a project has surveys)',
   formbricks: '`dist/index.js` + `setup()`: the loader only (its SDK comes from its cloud: unreachable)',
 };
 const m = figures.moments;
@@ -72,6 +74,7 @@ const notes = [
   '**evaluation**: compiling and running the top level of the SDK\'s files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).',
   `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (its own figure is the base).`,
   '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
+  'PostHog "local API stand-in": the same page with `api_host` pointing at `bench/lib/posthog-api.mjs` (remote config with surveys on, /flags, /api/surveys with one survey, capture), so PostHog starts as it does for a project with surveys.',
   'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is blocked, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',
 ];
 report('main-thread', { title: `Main-thread cost (${CPU_THROTTLING}× CPU throttling)`, table, notes, data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, settleMs: SETTLE_MS, figures, samples } });

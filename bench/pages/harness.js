@@ -45,10 +45,27 @@
         }, 10000);
       });
     },
-    // What PostHog's snippet loads (array.js), then init with surveys on (their default).
+    // What PostHog's snippet loads (array.js), then init. A real visitor is no bot: PostHog's
+    // bot filter (it flags automated Chromium) is turned off, as its docs say for tests.
+    // Offline: its cloud is unreachable (no remote config, no surveys).
     posthog: function () {
       return addScript('/vendor/posthog/array.js').then(function () {
-        window.posthog.init('phc_bench', { api_host: 'https://us.i.posthog.com', person_profiles: 'identified_only' });
+        window.posthog.init('phc_bench', { api_host: 'https://us.i.posthog.com', person_profiles: 'identified_only', opt_out_useragent_filter: true });
+      });
+    },
+    // The same against the local stand-in of its API (surveys on): ready once surveys are loaded.
+    'posthog-api': function (options) {
+      return addScript('/vendor/posthog/array.js').then(function () {
+        window.posthog.init('phc_bench', { api_host: options.posthogApi, person_profiles: 'identified_only', opt_out_useragent_filter: true });
+        return new Promise(function (resolve) {
+          var off = window.posthog.onSurveysLoaded(function (surveys, context) {
+            if (!context || !context.isLoaded || !surveys.length) return;
+            setTimeout(function () {
+              off();
+            });
+            resolve();
+          });
+        });
       });
     },
     // @formbricks/js as an app imports it, then setup(): it tries to load its SDK from the app URL.
@@ -60,9 +77,9 @@
   };
 
   /** Loads one SDK between two user-timing marks; resolves with the measured span in ms. */
-  function load(sdk) {
+  function load(sdk, options) {
     performance.mark('bench:start');
-    return loaders[sdk]().then(function () {
+    return loaders[sdk](options || {}).then(function () {
       performance.mark('bench:ready');
       return performance.measure('bench:' + sdk, 'bench:start', 'bench:ready').duration;
     });
@@ -74,12 +91,43 @@
     return card && card.shadowRoot && card.shadowRoot.querySelector('[part="card"]') ? card : null;
   }
 
+  /** PostHog's survey host element once its shadow root holds the survey form, or null. */
+  function renderedPosthogCard() {
+    var host = document.querySelector('[class^="PostHogSurvey"]');
+    return host && host.shadowRoot && host.shadowRoot.querySelector('.survey-form') ? host : null;
+  }
+
+  /** Per SDK: fire the moment, find the painted card, close it. */
+  var surveys = {
+    moments: {
+      fire: function (id) {
+        window.moments.trigger('purchase', { orderId: id });
+      },
+      card: renderedCard,
+      close: function (card) {
+        card.shadowRoot.querySelector('[part="close"]').click();
+      },
+    },
+    // A survey shown when the `purchase` event is captured (see bench/lib/posthog-api.mjs).
+    'posthog-api': {
+      fire: function (id) {
+        window.posthog.capture('purchase', { orderId: id });
+      },
+      card: renderedPosthogCard,
+      close: function (host) {
+        host.shadowRoot.querySelector('.form-cancel').click();
+      },
+    },
+  };
+
   /**
-   * Calls `moments.trigger(moment, context)` and resolves with the ms until the first frame that
-   * shows the card: each animation frame checks for it; once it is there, that frame is painted
-   * next, and a message posted from the frame callback runs right after that paint.
+   * Fires the moment (`moments.trigger()`, or PostHog's `capture()`) and resolves with the ms
+   * until the first frame that shows the card: each animation frame checks for it; once it is
+   * there, that frame is painted next, and a message posted from the frame callback runs right
+   * after that paint.
    */
-  function timeToCard(moment, context) {
+  function timeToCard(sdk, id) {
+    var survey = surveys[sdk];
     return new Promise(function (resolve, reject) {
       var started = performance.now();
       var channel = new MessageChannel();
@@ -87,19 +135,22 @@
         resolve(performance.now() - started);
       };
       (function frame() {
-        if (renderedCard()) return channel.port2.postMessage(null);
+        if (survey.card()) return channel.port2.postMessage(null);
         if (performance.now() - started > 15000) return reject(new Error('no card after 15 s'));
         requestAnimationFrame(frame);
       })();
-      window.moments.trigger(moment, context);
+      survey.fire(id);
     });
   }
 
   /** Closes the card with its × button (a dismissal), so the next moment may show one. */
-  function closeCard() {
-    var card = renderedCard();
-    if (card) card.shadowRoot.querySelector('[part="close"]').click();
-    return !document.querySelector('moment-survey');
+  function closeCard(sdk) {
+    var survey = surveys[sdk];
+    var card = survey.card();
+    if (card) survey.close(card);
+    return pollFor(function () {
+      return !survey.card();
+    }, 5000);
   }
 
   function pollFor(check, timeoutMs) {
