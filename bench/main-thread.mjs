@@ -66,13 +66,13 @@ const table = markdownTable(
   Object.keys(URLS).map((sdk) => {
     const f = figures[sdk];
     const cmp = (a, b) => (sdk === 'baseline' ? '' : ratio(a, b));
-    return [names[sdk], what[sdk], ms(f.evaluation), cmp(f.evaluation, m.evaluation), sdk === 'baseline' ? `${ms(f.busy)} (base)` : ms(f.added), cmp(f.added, m.added), ms(f.longestTask), cmp(f.longestTask, m.longestTask), ms(f.ready)];
+    return [names[sdk], what[sdk], ms(f.evaluation), cmp(f.evaluation, m.evaluation), sdk === 'baseline' ? ms(f.busy) : ms(f.added), cmp(f.added, m.added), ms(f.longestTask), cmp(f.longestTask, m.longestTask), ms(f.ready)];
   }),
 );
 const notes = [
   `Medians of ${RUNS} loads each, Chromium with CPU throttled ${CPU_THROTTLING}× (CDP \`Emulation.setCPUThrottlingRate\`), a fresh browser context per load (cold HTTP cache), everything served from 127.0.0.1.`,
   '**evaluation**: compiling and running the top level of the SDK\'s files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).',
-  `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (its own figure is the base).`,
+  `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (the "no SDK" row shows that base).`,
   '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
   'PostHog "local API stand-in": the same page with `api_host` pointing at `bench/lib/posthog-api.mjs` (remote config with surveys on, /flags, /api/surveys with one survey, capture), so PostHog starts as it does for a project with surveys.',
   'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is blocked, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',

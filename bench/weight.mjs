@@ -28,5 +28,6 @@ const table = markdownTable(
   }),
 );
 const notes = rows.filter((r) => r.missing).map((r) => `${r.name}, ${label[r.stage]}: ${r.missing}.`);
+notes.push('Seen in `npm run bench:time-to-card`: once a project has surveys, posthog-js fetches `surveys.js` and the survey definitions during start-up on every page view, before any event: for such a project, (a) is in practice (b).');
 notes.push('Each file is compressed on its own (gzip level 9, brotli quality 11) and the sizes are summed, as a browser fetches them; the same code as `npm run size` (`scripts/bytes.mjs`).');
 report('weight', { title: 'Weight', table, notes, data: { machine: machine(), rows } });
