@@ -2,9 +2,9 @@
 // `npm run size`: raw, gzip (-9) and brotli bytes of what a storefront page loads, checked
 // against size-budget.json. Bytes are deterministic, so CI can fail on them.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { measureBytes as measure, withStaticImports } from './bytes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'packages/embed/dist');
@@ -13,25 +13,6 @@ const budget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8'));
 if (!existsSync(join(dist, 'moments.js'))) {
   console.error('packages/embed/dist/moments.js is missing: run `npm run build` first.');
   process.exit(1);
-}
-
-/** A module and every module it imports statically, transitively (what the browser fetches). */
-function withStaticImports(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g)) withStaticImports(join(dirname(file), spec), seen);
-  return seen;
-}
-
-function measure(files) {
-  const buffers = files.map((f) => readFileSync(f));
-  const sum = (fn) => buffers.reduce((n, b) => n + fn(b), 0);
-  return {
-    raw: sum((b) => b.length),
-    gzip: sum((b) => gzipSync(b, { level: 9 }).length),
-    brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
-  };
 }
 
 const eagerFiles = [join(dist, 'moments.js')];

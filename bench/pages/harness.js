@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+// The in-page half of the browser benches: loads one SDK the way its docs say a page does, and
+// resolves when that SDK has started. The Node side traces the main thread around `load`.
+// Competitors' clouds are unreachable (the bench blocks every request that leaves the page's
+// origin), so they start as they would offline.
+(function () {
+  'use strict';
+
+  function addScript(src, attrs) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      Object.keys(attrs || {}).forEach(function (key) {
+        script.setAttribute(key, attrs[key]);
+      });
+      script.onload = resolve;
+      script.onerror = function () {
+        reject(new Error('could not load ' + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function until(check, timeoutMs) {
+    return new Promise(function (resolve, reject) {
+      var started = performance.now();
+      (function poll() {
+        if (check()) return resolve();
+        if (performance.now() - started > timeoutMs) return reject(new Error('timed out'));
+        setTimeout(poll, 5);
+      })();
+    });
+  }
+
+  var loaders = {
+    baseline: function () {
+      return Promise.resolve();
+    },
+    // The storefront tag of README.md: an async script and an inline JSON config.
+    moments: function () {
+      return addScript('/moments/moments.js', { 'data-config': '#moments-config' }).then(function () {
+        return until(function () {
+          return window.moments && !Array.isArray(window.moments);
+        }, 10000);
+      });
+    },
+    // What PostHog's snippet loads (array.js), then init. A real visitor is no bot: PostHog's
+    // bot filter (it flags automated Chromium) is turned off, as its docs say for tests.
+    // Offline: its cloud is unreachable (no remote config, no surveys).
+    posthog: function () {
+      return addScript('/vendor/posthog/array.js').then(function () {
+        window.posthog.init('phc_bench', { api_host: 'https://us.i.posthog.com', person_profiles: 'identified_only', opt_out_useragent_filter: true });
+      });
+    },
+    // The same against the local stand-in of its API (surveys on): ready once surveys are loaded.
+    'posthog-api': function (options) {
+      return addScript('/vendor/posthog/array.js').then(function () {
+        window.posthog.init('phc_bench', { api_host: options.posthogApi, person_profiles: 'identified_only', opt_out_useragent_filter: true });
+        return new Promise(function (resolve) {
+          var off = window.posthog.onSurveysLoaded(function (surveys, context) {
+            if (!context || !context.isLoaded || !surveys.length) return;
+            setTimeout(function () {
+              off();
+            });
+            resolve();
+          });
+        });
+      });
+    },
+    // @formbricks/js as an app imports it, then setup(): it tries to load its SDK from the app URL.
+    formbricks: function () {
+      return import('/vendor/formbricks/index.js').then(function (module) {
+        return module.default.setup({ appUrl: 'https://app.formbricks.com', workspaceId: 'bench' });
+      });
+    },
+  };
+
+  /** Loads one SDK between two user-timing marks; resolves with the measured span in ms. */
+  function load(sdk, options) {
+    performance.mark('bench:start');
+    return loaders[sdk](options || {}).then(function () {
+      performance.mark('bench:ready');
+      return performance.measure('bench:' + sdk, 'bench:start', 'bench:ready').duration;
+    });
+  }
+
+  /** The `<moment-survey>` on the page once its shadow root has rendered the card, or null. */
+  function renderedCard() {
+    var card = document.querySelector('moment-survey');
+    return card && card.shadowRoot && card.shadowRoot.querySelector('[part="card"]') ? card : null;
+  }
+
+  /** PostHog's survey host element once its shadow root holds the survey form, or null. */
+  function renderedPosthogCard() {
+    var host = document.querySelector('[class^="PostHogSurvey"]');
+    return host && host.shadowRoot && host.shadowRoot.querySelector('.survey-form') ? host : null;
+  }
+
+  /** Per SDK: fire the moment, find the painted card, close it. */
+  var surveys = {
+    moments: {
+      fire: function (id) {
+        window.moments.trigger('purchase', { orderId: id });
+      },
+      card: renderedCard,
+      close: function (card) {
+        card.shadowRoot.querySelector('[part="close"]').click();
+      },
+    },
+    // A survey shown when the `purchase` event is captured (see bench/lib/posthog-api.mjs).
+    'posthog-api': {
+      fire: function (id) {
+        window.posthog.capture('purchase', { orderId: id });
+      },
+      card: renderedPosthogCard,
+      close: function (host) {
+        host.shadowRoot.querySelector('.form-cancel').click();
+      },
+    },
+  };
+
+  /**
+   * Fires the moment (`moments.trigger()`, or PostHog's `capture()`) and resolves with the ms
+   * until the first frame that shows the card: each animation frame checks for it; once it is
+   * there, that frame is painted next, and a message posted from the frame callback runs right
+   * after that paint.
+   */
+  function timeToCard(sdk, id) {
+    var survey = surveys[sdk];
+    return new Promise(function (resolve, reject) {
+      var started = performance.now();
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        resolve(performance.now() - started);
+      };
+      (function frame() {
+        if (survey.card()) return channel.port2.postMessage(null);
+        if (performance.now() - started > 15000) return reject(new Error('no card after 15 s'));
+        requestAnimationFrame(frame);
+      })();
+      survey.fire(id);
+    });
+  }
+
+  /** Closes the card with its × button (a dismissal), so the next moment may show one. */
+  function closeCard(sdk) {
+    var survey = surveys[sdk];
+    var card = survey.card();
+    if (card) survey.close(card);
+    return pollFor(function () {
+      return !survey.card();
+    }, 5000);
+  }
+
+  function pollFor(check, timeoutMs) {
+    return until(check, timeoutMs).then(
+      function () {
+        return true;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+
+  /**
+   * One moment answered as a shopper would: trigger, pick score 8 on the card, wait for the
+   * thanks message (the answer is stored by then), close the card. Resolves with the outcome:
+   * 'answered', 'skipped:<reason>' when Moments decided not to show, or 'stuck:<step>'.
+   */
+  function answerOnce(moment, context) {
+    var skipped = null;
+    var off = window.moments.on('skipped', function (event) {
+      if (event.context && event.context.orderId === context.orderId) skipped = event.reason;
+    });
+    window.moments.trigger(moment, context);
+    var card;
+    return pollFor(function () {
+      card = renderedCard();
+      return card || skipped;
+    }, 10000)
+      .then(function () {
+        if (skipped || !card) return skipped ? 'skipped:' + skipped : 'stuck:show';
+        card.shadowRoot.querySelectorAll('[part="option"]')[8].click();
+        return pollFor(function () {
+          return card.getAttribute('phase') === 'thanks';
+        }, 10000).then(function (thanked) {
+          if (!thanked) return 'stuck:answer';
+          card.shadowRoot.querySelector('[part="close"]').click();
+          return pollFor(function () {
+            return !document.querySelector('moment-survey');
+          }, 10000).then(function (closed) {
+            return closed ? 'answered' : 'stuck:close';
+          });
+        });
+      })
+      .finally(off);
+  }
+
+  /**
+   * `count` moments with distinct order ids (`SPA-<first>`, `SPA-<first + 1>`, …), one after the
+   * other; resolves with the outcome counts.
+   */
+  function answerMany(count, first) {
+    var outcomes = {};
+    var i = (first || 1) - 1;
+    var last = i + count;
+    function next() {
+      if (i >= last) return Promise.resolve(outcomes);
+      i++;
+      return answerOnce('purchase', { orderId: 'SPA-' + i }).then(function (outcome) {
+        outcomes[outcome] = (outcomes[outcome] || 0) + 1;
+        return next();
+      });
+    }
+    return next();
+  }
+
+  Object.defineProperty(window, '__bench', {
+    value: { load: load, timeToCard: timeToCard, closeCard: closeCard, answerMany: answerMany },
+  });
+})();
