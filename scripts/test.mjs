@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `npm test`: type check, build, unit tests (happy-dom), browser tests (real Chromium), then one
-// summary line. Stops at the first failing step.
+// `npm test`: type check, build, unit tests (happy-dom), collector tests (Node: HTTP, SQLite,
+// PostgreSQL when its binaries are installed), browser tests (real Chromium), then one summary
+// line. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +32,11 @@ step('type check (tsc --noEmit, strict)', bin('tsc'), ['--noEmit', '-p', 'tsconf
 step('build (rollup + declarations)', process.execPath, [`${root}scripts/build.mjs`]);
 mkdirSync(`${root}.build`, { recursive: true });
 const unit = vitest('unit');
+const collector = vitest('collector');
 const browser = vitest('browser', { CHROMIUM_PATH: chromium });
 
-const total = { passed: unit.passed + browser.passed, failed: unit.failed + browser.failed, skipped: unit.skipped + browser.skipped };
-console.log(`\nunit (vitest + happy-dom): ${unit.passed} passed; browser (${version}, headless): ${browser.passed} passed`);
+const parts = [unit, collector, browser];
+const total = Object.fromEntries(['passed', 'failed', 'skipped'].map((key) => [key, parts.reduce((sum, part) => sum + part[key], 0)]));
+console.log(`\nunit (vitest + happy-dom): ${unit.passed} passed; collector (node): ${collector.passed} passed; browser (${version}, headless): ${browser.passed} passed`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 if (total.failed > 0 || browser.passed === 0) process.exit(1);

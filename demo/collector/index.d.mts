@@ -73,3 +73,17 @@ export function openStore(database: string): Promise<Store>;
 export function startCollector(options?: Omit<CollectorOptions, 'store'> & { port?: number; host?: string; database?: string; seed?: boolean }): Promise<RunningCollector>;
 export function sampleData(options?: { days?: number; now?: number; seed?: number }): { answers: StoredAnswer[]; events: LifecycleEvent[] };
 export function seedIfEmpty(store: Store, options?: { days?: number; now?: number; seed?: number }): Promise<number>;
+
+/** A point estimate with its 95 % interval (`n` = answers it rests on). */
+export interface Estimate {
+  value: number;
+  low: number;
+  high: number;
+  n?: number;
+}
+/** Histograms map a score to how many answers gave it. */
+export type Histogram = Map<number, number>;
+export function wilson(k: number, n: number, z?: number): Estimate | undefined;
+export function nps(histogram: Histogram): Estimate | undefined;
+export function csat(histogram: Histogram): Estimate | undefined;
+export function ces(histogram: Histogram): Estimate | undefined;

@@ -19,6 +19,7 @@ import { openStore } from './store/open.mjs';
 export { createCollector, RESULTS_CSP } from './collector.mjs';
 export { openStore } from './store/open.mjs';
 export { sampleData, seedIfEmpty } from './seed.mjs';
+export { ces, csat, nps, wilson } from './results/stats.mjs';
 
 /** Where `npm start` keeps its database: ignored by git, created on first start. */
 export const DEFAULT_DATABASE = fileURLToPath(new URL('../.data/moments.db', import.meta.url));
