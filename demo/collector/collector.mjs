@@ -65,6 +65,9 @@ export function createCollector({ store, origins = [], maxBodyBytes = 256 * 1024
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="moments-answers.csv"', 'cache-control': 'no-store' });
         res.end(toCsv(await store.answers({ includeSample })));
         return true;
+      case '/favicon.ico':
+        res.writeHead(204).end();
+        return true;
       case '/health':
         sendJson(res, 200, { ok: true, store: store.kind, ...(await store.counts()) });
         return true;
