@@ -40,5 +40,19 @@ export function describeStore(title: string, open: () => Promise<Store>, { skip 
       expect((await store.counts()).answers).toBe(0);
       await store.close();
     });
+
+    it('stores concurrent batches independently when one of them fails', async () => {
+      const store = await open();
+      const first = makeAnswer();
+      const last = makeAnswer();
+      const results = await Promise.allSettled([
+        store.insert({ answers: [first] }),
+        store.insert({ answers: [makeAnswer(), { ...makeAnswer(), moment: null }] }),
+        store.insert({ answers: [last] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.answers()).map((a) => a.id)).toEqual([first['id'], last['id']]);
+      await store.close();
+    });
   });
 }
