@@ -53,7 +53,13 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRI
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }
   });
-  await new Promise((resolve) => server.listen(port, host, resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject); // EADDRINUSE and friends reject instead of crashing the process
+    server.listen(port, host, resolve);
+  }).catch(async (error) => {
+    await own?.close();
+    throw error;
+  });
   const url = `http://${host}:${server.address().port}`;
   const close = async () => {
     server.closeAllConnections?.();
@@ -108,4 +114,10 @@ async function main() {
   endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json)`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main().catch((error) => {
+    const hint = error.code === 'EADDRINUSE' ? ` (port ${error.port} is taken: set PORT and COLLECTOR_PORT, e.g. PORT=5278 COLLECTOR_PORT=5279 npm start)` : '';
+    console.error(`Moments demo could not start: ${error.message}${hint}`);
+    process.exit(1);
+  });
+}

@@ -37,7 +37,13 @@ export async function startCollector({ port = 0, host = '127.0.0.1', database = 
     if (!(await collector.handle(req, res))) sendNotFound(res);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise((resolve) => server.listen(port, host, resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject); // EADDRINUSE and friends reject instead of crashing the process
+    server.listen(port, host, resolve);
+  }).catch(async (error) => {
+    await store?.close();
+    throw error;
+  });
   const url = `http://${host}:${server.address().port}`;
   const close = async () => {
     server.closeAllConnections?.();

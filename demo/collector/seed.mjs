@@ -25,7 +25,7 @@ export function sampleData({ days = 14, now = Date.now(), seed = 42 } = {}) {
       const shown = Math.round(plan.shown * (0.7 + random() * 0.6));
       for (let i = 0; i < shown; i++) {
         serial++;
-        const at = new Date(dayStart + Math.floor(random() * 86_000_000)).toISOString();
+        const at = new Date(dayStart + Math.floor(random() * Math.min(86_000_000, now - dayStart - 60_000))).toISOString(); // never in the future
         const context = { [plan.key]: `${plan.key === 'orderId' ? 'S' : 'ST'}-${10_000 + serial}` };
         const uid = `sample-${seed}-${serial}`;
         events.push({ id: `${uid}-shown`, kind: 'shown', surveyId: plan.surveyId, moment: plan.moment, context, at });

@@ -11,7 +11,7 @@ const fmt = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 export function renderResultsPage({ summary, latest, includeSample, endpoint }) {
   const { surveys, ranking, counts } = summary;
   const query = includeSample ? '' : '?sample=0';
-  const byMoment = Map.groupBy ? Map.groupBy(surveys, (s) => s.moment) : group(surveys);
+  const byMoment = group(surveys); // Map.groupBy needs Node 21
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Moments · results per moment of truth</title><link rel="stylesheet" href="/results.css"></head>
@@ -21,7 +21,7 @@ ${sampleBanner(counts, includeSample)}
 export <a href="/export.csv${query}">CSV</a> · <a href="/export.json${query}">JSON</a></p>
 <section aria-labelledby="hurt"><h2 id="hurt">Moments that hurt most</h2>
 ${ranking.length ? `${rankingSvg(ranking)}${rankingTable(ranking)}` : '<p>No scored answers yet.</p>'}</section>
-${[...byMoment.entries()].map(([moment, list]) => momentSection(moment, list)).join('\n')}
+<div class="moments">${[...byMoment.entries()].map(([moment, list]) => momentSection(moment, list)).join('\n')}</div>
 ${latestTable(latest)}
 <footer class="muted">Intervals are 95 %: NPS by the normal approximation on the promoter/passive/detractor variable,
 CSAT (share of 4–5 on 1–5) and response rates by the Wilson score interval, CES (1–7, 7 = very easy) by mean ± 1.96·s/√n.
