@@ -87,3 +87,6 @@ export function wilson(k: number, n: number, z?: number): Estimate | undefined;
 export function nps(histogram: Histogram): Estimate | undefined;
 export function csat(histogram: Histogram): Estimate | undefined;
 export function ces(histogram: Histogram): Estimate | undefined;
+
+/** Token bucket per client key: `take` returns 0 to pass, else whole seconds to wait. */
+export function createRateLimiter(options?: { rate?: number; burst?: number }): { take(key: string, now?: number): number };

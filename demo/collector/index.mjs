@@ -20,6 +20,7 @@ export { createCollector, RESULTS_CSP } from './collector.mjs';
 export { openStore } from './store/open.mjs';
 export { sampleData, seedIfEmpty } from './seed.mjs';
 export { ces, csat, nps, wilson } from './results/stats.mjs';
+export { createRateLimiter } from './http.mjs';
 
 /** Where `npm start` keeps its database: ignored by git, created on first start. */
 export const DEFAULT_DATABASE = fileURLToPath(new URL('../.data/moments.db', import.meta.url));

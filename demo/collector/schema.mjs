@@ -38,12 +38,16 @@ export const eventSchema = z.looseObject({
 /** Most a single request may carry; the SDK sends far smaller batches (20 by default). */
 export const MAX_ITEMS = 1000;
 
+/**
+ * The request body. Loose at the top level on purpose: a collector that 400s on a key a newer SDK
+ * adds (say `sentAt`) would make that SDK drop answers, so unknown keys are ignored, not refused.
+ */
 export const batchSchema = z
-  .strictObject({
+  .looseObject({
     answers: z.array(answerSchema).max(MAX_ITEMS).default([]),
     events: z.array(eventSchema).max(MAX_ITEMS).default([]),
   })
-  .refine((b) => b.answers.length + b.events.length > 0, { message: 'expected at least one answer or event' });
+  .refine((b) => b.answers.length + b.events.length > 0, { message: 'expected at least one answer or event (keys "answers" and "events")' });
 
 /**
  * Validates a parsed JSON body. Resolves to `{ok: true, answers, events}` or `{ok: false,

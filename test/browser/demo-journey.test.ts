@@ -31,7 +31,8 @@ afterAll(async () => {
 async function answer(page: Page, question: RegExp, score: string): Promise<void> {
   const card = page.locator('moment-survey');
   await expect.poll(() => card.getByRole('dialog', { name: question }).isVisible(), { timeout: 10_000 }).toBe(true);
-  await card.getByRole('radio', { name: score, exact: true }).click();
+  // The score as a whole number anywhere in the name: "4" today, "4 Satisfied" or similar later.
+  await card.getByRole('radio', { name: new RegExp(`(^|\\D)${score}(\\D|$)`) }).click();
   await expect.poll(() => card.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/thank/i);
 }
 

@@ -53,13 +53,19 @@ describe('POST /collect (JSON)', () => {
     ['a time that is not ISO 8601', { answers: [makeAnswer(), makeAnswer({ answeredAt: 'yesterday' })] }, 'answers[1].answeredAt'],
     ['a context value that is an object', { answers: [makeAnswer({ context: { orderId: { nested: true } } })] }, 'answers[0].context.orderId'],
     ['answers that is not an array', { answers: 'nine' }, 'answers'],
-    ['an unknown top-level key', { answers: [makeAnswer()], extra: 1 }, 'extra'],
+    ['a body with neither answers nor events', { feedback: [makeAnswer()] }, 'at least one answer or event'],
     ['an empty batch', { answers: [] }, 'at least one answer or event'],
   ])('answers 400 invalid-batch naming the problem for %s', async (_, body, named) => {
     const reply = await post(running.url, body);
     expect(reply.status).toBe(400);
     expect(reply.body.error).toBe('invalid-batch');
     expect(reply.body.message).toContain(named);
+  });
+
+  it('ignores unknown top-level keys, so a newer SDK adding one loses nothing', async () => {
+    const reply = await post(running.url, { answers: [makeAnswer()], sentAt: '2026-11-25T10:00:01.000Z' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.stored?.answers).toBe(1);
   });
 
   it('stores nothing from a batch with one bad answer (all or nothing)', async () => {
@@ -98,6 +104,13 @@ describe('POST /collect (CloudEvents)', () => {
     expect(reply.body.stored).toEqual({ answers: 2, events: 1 });
     const stored = await running.store.answers();
     expect(stored.find((a) => a.id === answers[1]!['id'])).toMatchObject({ moment: 'delivery', value: 4 });
+  });
+
+  it('reads a lifecycle event from the CloudEvent type when its data has no kind, timed by the event', async () => {
+    const { kind: _kind, at: _at, ...shown } = makeShown();
+    const reply = await post(running.url, [makeCloudEvent(shown, { type: 'dev.moments.shown', time: '2026-11-25T09:00:00Z' })], batchType);
+    expect(reply.status).toBe(200);
+    expect(reply.body.stored).toEqual({ answers: 0, events: 1 });
   });
 
   it('dedupes an answer sent once as JSON and again as a CloudEvent', async () => {
