@@ -3,25 +3,23 @@
 // 127.0.0.1:5178, and the collector with its results page on 127.0.0.1:5179. Also imported by the
 // browser tests, which start both on free ports.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCollector, DEFAULT_DATABASE, openStore, startCollector } from './collector/index.mjs';
+import { createStatic } from './static.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
 /** Strict, as a careful storefront would set it: proves Moments needs no inline code or eval. */
 export const STRICT_CSP = "default-src 'self'";
-/** The SPA demo's build output (issue 7); served at /spa/ only when it exists. */
+/** The SPA demo's build output (issue 7), served at /spa/ (a 404 that says so until it is built). */
 export const SPA_DIST = join(root, 'demo/spa/dist');
 
-/** URL prefix → folder, longest prefix first. */
+/** URL prefix → folder. The SPA is always mounted, so building it while this runs just works. */
 function defaultMounts() {
-  const mounts = { '/moments/': join(root, 'packages/embed/dist'), '/shop/': join(root, 'demo/storefront'), '/': join(root, 'demo/public') };
-  if (existsSync(SPA_DIST)) mounts['/spa/'] = SPA_DIST;
-  return mounts;
+  return { '/moments/': join(root, 'packages/embed/dist'), '/shop/': join(root, 'demo/storefront'), '/spa/': SPA_DIST, '/': join(root, 'demo/public') };
 }
+const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n';
 
 /**
  * Starts the demo site. `dirs` adds or replaces URL-prefix → folder mounts (the one-page example
@@ -33,25 +31,18 @@ function defaultMounts() {
 export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRICT_CSP, dirs = {}, vars = {}, log, collector } = {}) {
   const own = collector ? undefined : await openStore(':memory:');
   const handler = collector ?? createCollector({ store: own, origins: ['*'], log: { stored: log && ((answers) => answers.forEach(log)) } });
-  const mounts = Object.entries({ ...defaultMounts(), ...dirs }).sort((a, b) => b[0].length - a[0].length);
+  const serve = createStatic({ mounts: { ...defaultMounts(), ...dirs }, vars, csp, spa: ['/spa/'], missing: { '/spa/': SPA_MISSING } });
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path\n');
+    }
     if (path === '/collect') return void (await handler.handle(req, res));
     if (path === '/collected') return sendCollected(res, await handler.answers());
     if (path === '/favicon.ico') return void res.writeHead(204).end();
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p) || `${path}/` === p) ?? [];
-    if (dir && `${path}/` === prefix) return void res.writeHead(301, { location: prefix }).end();
-    const file = dir && normalize(join(dir, path.slice(prefix.length) || 'index.html'));
-    if (!file || !(file === dir || file.startsWith(dir + sep))) return void res.writeHead(404).end();
-    try {
-      const target = file.endsWith(sep) ? join(file, 'index.html') : file;
-      let body = await readFile(target);
-      if (extname(target) === '.html') body = Object.entries(vars).reduce((html, [key, value]) => html.replaceAll(`__${key}__`, value), body.toString());
-      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
-    }
+    await serve(path, res);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject); // EADDRINUSE and friends reject instead of crashing the process
