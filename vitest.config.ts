@@ -28,6 +28,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The demo collector (Node HTTP + SQLite/PostgreSQL): no DOM.
+          name: 'collector',
+          environment: 'node',
+          include: ['test/collector/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],

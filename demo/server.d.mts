@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { Server } from 'node:http';
+import type { Collector } from './collector/index.mjs';
 
 export interface CollectedAnswer {
   id: string;
@@ -15,11 +16,12 @@ export interface CollectedAnswer {
 export interface DemoServer {
   url: string;
   server: Server;
-  collector: { answers(): CollectedAnswer[]; received: { requests: number; duplicates: number } };
+  collector: Collector;
   close(): Promise<void>;
 }
 
 export const STRICT_CSP: string;
+export const SPA_DIST: string;
 
 export function startDemoServer(options?: {
   port?: number;
@@ -28,4 +30,5 @@ export function startDemoServer(options?: {
   dirs?: Record<string, string>;
   vars?: Record<string, string>;
   log?: (answer: CollectedAnswer) => void;
+  collector?: Collector;
 }): Promise<DemoServer>;

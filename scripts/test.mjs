@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `npm test`: type check, build, unit tests (happy-dom), browser tests (real Chromium), endpoint
-// examples (Node, real servers on 127.0.0.1), then one summary line. Stops at the first failing step.
+// `npm test`: type check, build, unit tests (happy-dom), collector tests (Node: HTTP, SQLite,
+// PostgreSQL when its binaries are installed), browser tests (real Chromium), endpoint examples
+// (Node, real servers on 127.0.0.1), then one summary line. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,14 +32,16 @@ step('type check (tsc 7 --noEmit, strict)', process.execPath, [`${root}node_modu
 step('build (rollup + declarations)', process.execPath, [`${root}scripts/build.mjs`]);
 mkdirSync(`${root}.build`, { recursive: true });
 const unit = vitest('unit');
+const collector = vitest('collector');
 const browser = vitest('browser', { CHROMIUM_PATH: chromium });
 const endpoints = vitest('endpoints', { CHROMIUM_PATH: chromium }); // one test drives Chromium: quickstart.html
 
-const runs = [unit, browser, endpoints];
+const runs = [unit, collector, browser, endpoints];
 const sum = (key) => runs.reduce((n, run) => n + run[key], 0);
 const total = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') };
 console.log(
-  `\nunit (vitest + happy-dom): ${unit.passed} passed; browser (${version}, headless): ${browser.passed} passed; endpoints (Node + 1 in Chromium): ${endpoints.passed} passed`,
+  `
+unit (vitest + happy-dom): ${unit.passed} passed; collector (node): ${collector.passed} passed; browser (${version}, headless): ${browser.passed} passed; endpoints (Node + 1 in Chromium): ${endpoints.passed} passed`,
 );
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 if (total.failed > 0 || browser.passed === 0 || endpoints.passed === 0) process.exit(1);

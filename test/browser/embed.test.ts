@@ -32,7 +32,7 @@ async function open(path: string) {
   return { page, errors, warnings };
 }
 
-const answersFor = (surveyId: string) => site.collector.answers().filter((a) => a.surveyId === surveyId);
+const answersFor = async (surveyId: string) => (await site.collector.answers()).filter((a) => a.surveyId === surveyId);
 
 async function answer(page: Page, score: string): Promise<void> {
   await page.locator('moment-survey').getByRole('radio', { name: score }).click();
@@ -43,8 +43,8 @@ describe('moments.js', () => {
   it('replays calls queued on the stub before it loaded, in order, and reports a bad one', async () => {
     const { page, errors, warnings } = await open('/fixtures/embed-stub.html');
     await answer(page, '7');
-    await expect.poll(() => answersFor('stub-nps').length).toBe(1);
-    expect(answersFor('stub-nps')[0]).toMatchObject({ moment: 'purchase', value: 7, context: { orderId: 'S-1' } });
+    await expect.poll(async () => (await answersFor('stub-nps')).length).toBe(1);
+    expect((await answersFor('stub-nps'))[0]).toMatchObject({ moment: 'purchase', value: 7, context: { orderId: 'S-1' } });
     expect(warnings.some((w) => w.startsWith('[moments] invalid-call') && w.includes('bogus-method'))).toBe(true);
     expect(await page.evaluate(() => typeof (window.moments as { trigger?: unknown }).trigger)).toBe('function');
     expect(errors).toEqual([]);
@@ -59,8 +59,8 @@ describe('moments.js', () => {
     await page.getByRole('button', { name: 'Close ticket' }).click();
     await chunk;
     await answer(page, '2');
-    await expect.poll(() => answersFor('url-config').length).toBe(1);
-    expect(answersFor('url-config')[0]).toMatchObject({ moment: 'support-close', value: 2, context: { ticketId: 'T-9' } });
+    await expect.poll(async () => (await answersFor('url-config')).length).toBe(1);
+    expect((await answersFor('url-config'))[0]).toMatchObject({ moment: 'support-close', value: 2, context: { ticketId: 'T-9' } });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -81,7 +81,7 @@ describe('moments.js', () => {
       .poll(() => page.evaluate(() => document.querySelector('moment-survey')?.getAttribute('phase')), { timeout: 10_000 })
       .toBe('question');
     await answer(page, '6');
-    await expect.poll(() => answersFor('stub-nps').some((a) => a.context['orderId'] === 'LATE-1')).toBe(true);
+    await expect.poll(async () => (await answersFor('stub-nps')).some((a) => a.context['orderId'] === 'LATE-1')).toBe(true);
     await page.close();
   });
 

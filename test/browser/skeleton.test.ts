@@ -34,13 +34,13 @@ async function openPage(path: string): Promise<{ page: Page; errors: string[] }>
 }
 
 async function waitForAnswers(server: Server, count: number) {
-  await expect.poll(() => server.collector.answers().length, { timeout: 10_000 }).toBe(count);
+  await expect.poll(async () => (await server.collector.answers()).length, { timeout: 10_000 }).toBe(count);
   return server.collector.answers();
 }
 
 describe('walking skeleton', () => {
   it('shows the survey from a data-moment element and delivers a clicked score', async () => {
-    const before = site.collector.answers().length;
+    const before = (await site.collector.answers()).length;
     const { page, errors } = await openPage('/');
     const card = page.locator('moment-survey');
     const dialog = card.getByRole('dialog', { name: /recommend Tidewater Coffee/ });

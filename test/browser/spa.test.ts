@@ -28,8 +28,8 @@ describe('SPA demo (@moments/preact)', () => {
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/spa/confirmation');
     const card = page.locator('moment-survey');
     await card.getByRole('radio', { name: '10' }).click();
-    await expect.poll(() => site.collector.answers().length, { timeout: 10_000 }).toBe(1);
-    expect(site.collector.answers()[0]).toMatchObject({ surveyId: 'purchase-nps', moment: 'purchase', value: 10, context: { orderId: 'A-2002' } });
+    await expect.poll(async () => (await site.collector.answers()).length, { timeout: 10_000 }).toBe(1);
+    expect((await site.collector.answers())[0]).toMatchObject({ surveyId: 'purchase-nps', moment: 'purchase', value: 10, context: { orderId: 'A-2002' } });
     await expect.poll(() => page.locator('.answer-log').textContent()).toBe('Last answer — purchase: 10');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Small HTTP helpers: a size-limited body reader, CORS for configured origins, a per-client rate
+// limiter (token bucket) and plain replies.
+
+/** Thrown by `readBody` when a body passes the limit; the handler answers 413. */
+export class BodyTooLargeError extends Error {
+  code = 'body-too-large';
+}
+
+/**
+ * Reads a request body as UTF-8, at most `limit` bytes. A declared `content-length` over the limit
+ * is refused before reading; otherwise reading stops as soon as the limit is passed.
+ */
+export function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > limit) return reject(new BodyTooLargeError(`body over ${limit} bytes`));
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume(); // drain the rest so the 413 reaches the client instead of a reset
+        reject(new BodyTooLargeError(`body over ${limit} bytes`));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * CORS headers for `origin` when it is allowed (`origins` is a list of exact origins, or `['*']`),
+ * else `undefined`. `Retry-After` is exposed so the SDK can honour a 429 across origins.
+ */
+export function corsHeaders(origin, origins) {
+  if (!origin || !(origins.includes('*') || origins.includes(origin))) return undefined;
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-expose-headers': 'Retry-After',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
+
+/**
+ * A token bucket per client address: `rate` requests a second on average, bursts of `burst`.
+ * `take(key, now)` returns 0 when the request may pass, else the seconds to wait (≥ 1).
+ * Buckets idle for a minute are forgotten so memory stays bounded.
+ */
+export function createRateLimiter({ rate = 50, burst = 100 } = {}) {
+  const buckets = new Map();
+  let lastSweep = 0;
+  return {
+    take(key, now = Date.now()) {
+      if (!(rate > 0)) return 0;
+      if (now - lastSweep > 60_000) {
+        for (const [k, b] of buckets) if (now - b.at > 60_000) buckets.delete(k);
+        lastSweep = now;
+      }
+      const bucket = buckets.get(key) ?? { tokens: burst, at: now };
+      bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+      bucket.at = now;
+      buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
+    },
+  };
+}
+
+/** Sends a JSON reply. */
+export function sendJson(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Sends `{"error": code, "message": …}`: the code is stable, the message names the problem. */
+export function sendError(res, status, code, message, headers = {}) {
+  sendJson(res, status, { error: code, message }, headers);
+}
