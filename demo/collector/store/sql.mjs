@@ -35,6 +35,7 @@ export const schemaSql = (serial) => [
 /** Dedupe lives in the database: a second copy of an id is silently skipped. */
 export const INSERT_ANSWER = `INSERT INTO answers (id, survey_id, moment, question_type, value_num, answered_at, received_at, sample, body)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+/** The same for lifecycle events. */
 export const INSERT_EVENT = `INSERT INTO events (id, kind, survey_id, moment, at, received_at, sample, body)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
 
@@ -45,26 +46,32 @@ export const distributionSql = (includeSample) => `SELECT moment, survey_id, que
   FROM answers ${where(includeSample)} ${includeSample ? 'WHERE' : 'AND'} value_num IS NOT NULL
   GROUP BY moment, survey_id, question_type, value_num, substr(answered_at, 1, 10)`;
 
+/** Every answer (scored or not) counted per moment, survey and question type. */
 export const answerCountsSql = (includeSample) => `SELECT moment, survey_id, question_type, count(*) AS n
   FROM answers ${where(includeSample)} GROUP BY moment, survey_id, question_type`;
 
+/** Lifecycle events counted per moment, survey and kind (`shown` gives response rates). */
 export const eventCountsSql = (includeSample) => `SELECT moment, survey_id, kind, count(*) AS n
   FROM events ${where(includeSample)} GROUP BY moment, survey_id, kind`;
 
+/** Stored answer bodies: oldest first, or the newest `limit` first. */
 export const answersSql = (includeSample, limit) =>
   `SELECT body, sample FROM answers ${where(includeSample)} ORDER BY seq ${limit ? `DESC LIMIT ${Number(limit)}` : 'ASC'}`;
 
+/** Totals for the page header and `/health`. */
 export const COUNTS_SQL = 'SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM answers WHERE sample = 1) AS sample';
 
 /** The row values of one answer, in INSERT_ANSWER's order. */
 export function answerRow(answer, receivedAt, sample) {
   const num = typeof answer.value === 'number' ? answer.value : null;
-  return [answer.id, answer.surveyId, answer.moment, answer.question.type, num, answer.answeredAt, receivedAt, sample ? 1 : 0, JSON.stringify(answer)];
+  // Stored as UTC so the day of `+02:00` times groups correctly; the body keeps what was sent.
+  const answeredAt = new Date(answer.answeredAt).toISOString();
+  return [answer.id, answer.surveyId, answer.moment, answer.question.type, num, answeredAt, receivedAt, sample ? 1 : 0, JSON.stringify(answer)];
 }
 
 /** The row values of one lifecycle event, in INSERT_EVENT's order. */
 export function eventRow(event, receivedAt, sample) {
-  return [event.id, event.kind, event.surveyId, event.moment, event.at, receivedAt, sample ? 1 : 0, JSON.stringify(event)];
+  return [event.id, event.kind, event.surveyId, event.moment, new Date(event.at).toISOString(), receivedAt, sample ? 1 : 0, JSON.stringify(event)];
 }
 
 /** Store rows → plain objects with numbers (PostgreSQL returns count(*) as a string). */
