@@ -12,7 +12,7 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 function markdownFiles(): string[] {
   const docs = (dir: string): string[] =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? docs(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
-  return ['README.md', 'CONTRIBUTING.md', ...docs('docs')];
+  return ['README.md', 'CONTRIBUTING.md', 'examples/README.md', ...docs('docs')];
 }
 
 describe('docs', () => {
