@@ -57,7 +57,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
-  express()
+  const server = express()
     .use(createAnswersRouter({ store, allowedOrigins }))
-    .listen(port, host, () => console.log(`Moments answers endpoint (Express): http://${host}:${port}/answers`));
+    .listen(port, host, () => {
+      const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      console.log(`Moments answers endpoint (Express): http://${host}:${actual}/answers`);
+    });
 }

@@ -50,7 +50,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
-  createServer(toNodeListener(createFetchHandler({ store: createMemoryStore(), allowedOrigins }))).listen(port, host, () =>
-    console.log(`Moments answers endpoint (fetch handler): http://${host}:${port}/`),
-  );
+  const server = createServer(toNodeListener(createFetchHandler({ store: createMemoryStore(), allowedOrigins })));
+  server.listen(port, host, () => {
+    const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    console.log(`Moments answers endpoint (fetch handler): http://${host}:${actual}/`);
+  });
 }

@@ -166,9 +166,10 @@ export async function receiveBatch(text, store) {
  * @returns {Reply}
  */
 export function refuse(status) {
-  return status === 413
-    ? jsonReply(413, { error: { code: 'too-large', message: `body exceeds ${MAX_BODY_BYTES} bytes` } })
-    : { ...jsonReply(405, { error: { code: 'method-not-allowed', message: 'use POST' } }), headers: { 'content-type': 'application/json', allow: 'POST, OPTIONS' } };
+  if (status === 413) return jsonReply(413, { error: { code: 'too-large', message: `body exceeds ${MAX_BODY_BYTES} bytes` } });
+  const reply = jsonReply(405, { error: { code: 'method-not-allowed', message: 'use POST' } });
+  reply.headers['allow'] = 'POST, OPTIONS';
+  return reply;
 }
 
 /** @param {number} status @param {unknown} body @returns {Reply} */

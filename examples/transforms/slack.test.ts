@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeAnswer } from '../endpoints/fixtures.js';
+import { toSlack } from './slack.mjs';
+import { deliver, startSlack, type Target } from './targets.js';
+
+const answers = [makeAnswer(1), makeAnswer(2), makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } })];
+let target: Target<Record<string, any>> | undefined;
+afterEach(async () => {
+  await target?.close();
+  target = undefined;
+});
+
+describe('toSlack', () => {
+  it('posts one message with a section per answer when the webhook is called', async () => {
+    target = await startSlack();
+    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(answers);
+    expect(await deliver(result)).toBe(200);
+    const [message] = target.stored;
+    expect(message!['blocks'].filter((b: { type: string }) => b.type === 'section')).toHaveLength(3);
+    expect(message!['blocks'][1].text.text).toContain('*NPS 1* · purchase · post-purchase-nps');
+    expect(message!['blocks'][1].text.text).toContain('orderId: A-1001');
+    expect(message!['text']).toContain('purchase nps 1');
+  });
+
+  it('escapes a comment when it holds Slack control sequences', async () => {
+    target = await startSlack();
+    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })([makeAnswer(1, { comment: '<!channel> see <https://evil.example|your order>' })]);
+    await deliver(result);
+    const text: string = target.stored[0]!['blocks'][1].text.text;
+    expect(text).toContain('&lt;!channel&gt; see &lt;https://evil.example|your order&gt;');
+    expect(text).not.toContain('<!channel>');
+  });
+
+  it('stays within 50 blocks when a batch has more answers than fit', async () => {
+    target = await startSlack();
+    const many = Array.from({ length: 60 }, (_, i) => makeAnswer(i));
+    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(many))).toBe(200);
+    const blocks = target.stored[0]!['blocks'];
+    expect(blocks).toHaveLength(50);
+    expect(blocks[49].elements[0].text).toBe('…and 12 more');
+  });
+
+  it('is refused by the stand-in when the webhook path is wrong', async () => {
+    target = await startSlack();
+    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/other` })(answers))).toBe(404);
+  });
+});
