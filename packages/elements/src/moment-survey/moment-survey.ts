@@ -79,6 +79,7 @@ export class MomentSurvey extends LitElement {
   /** Where focus was before the shopper moved into the card: it goes back there afterwards. */
   private _return: HTMLElement | undefined;
   private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _focusIn = false;
 
   constructor() {
     super();
@@ -122,6 +123,8 @@ export class MomentSurvey extends LitElement {
       const text = this._tr?.text ?? this.survey?.question.text;
       if (text) this._timer = setTimeout(() => (this._said = `${this.strings.survey}: ${text}`), ANNOUNCE_DELAY_MS);
     }
+    // Read before render removes the focused answer button.
+    this._focusIn = !!this.shadowRoot?.activeElement;
     if (changed.has('phase') && this.phase === 'thanks') {
       clearTimeout(this._timer);
       this._said = this._tr?.thanks ?? this.survey?.thanks ?? this.strings.thanks;
@@ -131,9 +134,7 @@ export class MomentSurvey extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // The shopper just picked an answer inside the card: take them on to the comment box.
-    if (changed.has('phase') && this.phase === 'follow-up' && this.shadowRoot?.activeElement !== null) {
-      this.renderRoot.querySelector<HTMLElement>('#f')?.focus();
-    }
+    if (changed.has('phase') && this.phase === 'follow-up' && this._focusIn) this.renderRoot.querySelector<HTMLElement>('#f')?.focus();
   }
 
   protected override render() {
