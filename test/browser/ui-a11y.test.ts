@@ -85,7 +85,7 @@ describe('<moment-survey> keyboard', () => {
       await page.keyboard.press('Space');
     }
     await expect.poll(async () => (await ui(page)).answers).toEqual([[THIRD_CHOICE[type], undefined]]);
-    expect(await page.locator('moment-survey[placement]').getAttribute('phase')).toBe('thanks');
+    await expect.poll(() => page.locator('moment-survey[placement]').getAttribute('phase')).toBe('thanks');
     expect((await ui(page)).focused).toBe('before');
     expect(errors).toEqual([]);
     await page.close();

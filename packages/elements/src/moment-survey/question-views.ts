@@ -15,7 +15,8 @@ export interface Choice {
   glyph?: string;
 }
 
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+// Unicode 6.0 faces: older phones and system fonts without the Unicode 7 🙁 🙂 still draw them.
+const FACES = ['😞', '😕', '😐', '😊', '😄'];
 /** Default longest free-text answer, in characters. */
 export const MAX_LENGTH = 500;
 
