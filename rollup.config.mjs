@@ -78,13 +78,17 @@ const eager = {
   ],
 };
 
+const localeChunkName = (chunk) => (/\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js');
+
 /** `moments-ui.js`: the ES module `moments.js` imports on the first moment (zod, Lit, the card). */
 const lazy = {
   input: { 'moments-ui': 'packages/embed/src/ui.ts' },
   onwarn,
   treeshake,
   plugins: bundlePlugins(),
-  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'moments-[name]-[hash].js', plugins: [minify(false)] },
+  // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
+  // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
+  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: localeChunkName, plugins: [minify(false)] },
 };
 
 export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy];

@@ -21,7 +21,7 @@ const LOADERS: Record<string, Loader> = {
 };
 
 /** Language codes with built-in UI strings (`en` plus one lazy chunk each). */
-export const LOCALES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+export const LOCALES: readonly string[] = ['en', 'ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'];
 
 /**
  * The shopper's locale tag, lower-cased: `preferred` (the config's `locale`) if given, else

@@ -237,3 +237,27 @@ describe('MomentSurvey', () => {
     expect(radios(el)).toHaveLength(5);
   });
 });
+
+describe('MomentSurvey on a phone', () => {
+  it('lifts the card above the on-screen keyboard when the visual viewport shrinks', async () => {
+    const viewport = Object.assign(new EventTarget(), { height: innerHeight, offsetTop: 0 });
+    const original = Object.getOwnPropertyDescriptor(window, 'visualViewport');
+    Object.defineProperty(window, 'visualViewport', { configurable: true, value: viewport });
+    try {
+      const el = await mount(makeSurvey({ type: 'text' }));
+      viewport.height = innerHeight - 300;
+      viewport.dispatchEvent(new Event('resize'));
+      expect(el.style.getPropertyValue('--_kb')).toBe('300px');
+      viewport.height = innerHeight;
+      viewport.dispatchEvent(new Event('resize'));
+      expect(el.style.getPropertyValue('--_kb')).toBe('0px');
+      el.remove();
+      viewport.height = 10;
+      viewport.dispatchEvent(new Event('resize'));
+      expect(el.style.getPropertyValue('--_kb')).toBe('0px');
+    } finally {
+      if (original) Object.defineProperty(window, 'visualViewport', original);
+      else delete (window as { visualViewport?: unknown }).visualViewport;
+    }
+  });
+});
