@@ -33,12 +33,14 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
   const card = host ?? document.createElement(SURVEY_TAG);
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let answered = false;
+  let closed = false;
 
   const onAnswer = (event: Event): void => {
     const { value, comment } = (event as MomentsAnswerEvent).detail;
     answered = true;
     handlers.answer(value, comment).then(
       () => {
+        if (closed) return;
         card.phase = 'thanks';
         closeTimer = setTimeout(close, THANKS_MS);
       },
@@ -51,6 +53,9 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
     close();
   };
   function close(): void {
+    // Once only: a late timer must not empty an inline host that shows another survey by then.
+    if (closed) return;
+    closed = true;
     clearTimeout(closeTimer);
     card.removeEventListener('moments:answer', onAnswer);
     card.removeEventListener('moments:dismiss', onDismiss);

@@ -76,6 +76,17 @@ describe('showSurvey', () => {
     expect(document.querySelector('moment-survey')).toBeNull();
   });
 
+  it('stores the picked score, and records no dismissal, when the follow-up is closed', async () => {
+    const { calls, handlers } = stubHandlers();
+    await showSurvey(makeSurvey({}, { followUp: {} }), handlers);
+    radios(card())[7]!.click();
+    await card().updateComplete;
+    shadow(card()).querySelector<HTMLButtonElement>('[part="close"]')!.click();
+    await flush();
+    expect(calls).toEqual({ answers: [[7, undefined]], dismissed: 0 });
+    expect(document.querySelector('moment-survey')).toBeNull();
+  });
+
   it('closes without thanks when the answer could not be stored', async () => {
     const { handlers } = stubHandlers('fail');
     await showSurvey(makeSurvey(), handlers);
@@ -100,6 +111,15 @@ describe('showSurvey', () => {
     view.close();
     expect(mine!.isConnected).toBe(true);
     expect(mine!.survey).toBeUndefined();
+  });
+
+  it('leaves a later survey in the same inline element alone when the earlier view closes again', async () => {
+    document.body.innerHTML = '<moment-survey></moment-survey>';
+    const first = await showSurvey(makeSurvey({}, { placement: 'inline' }), stubHandlers().handlers);
+    first.close();
+    await showSurvey(makeSurvey({ type: 'csat' }, { id: 's2', placement: 'inline' }), stubHandlers().handlers);
+    first.close();
+    expect(card().survey?.id).toBe('s2');
   });
 
   it('falls back to a bottom-right card when no inline element stands in the page', async () => {

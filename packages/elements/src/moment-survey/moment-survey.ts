@@ -26,7 +26,8 @@ const THEME_PROPS = ['accent', 'radius', 'font'] as const;
  * `thanks`. Config strings are rendered as text, never as HTML.
  *
  * @event moments:answer - `{value, comment?}` once the shopper has answered
- * @event moments:dismiss - the shopper closed the card (× or Escape)
+ * @event moments:dismiss - the shopper closed the card (× or Escape); in the follow-up step,
+ *   `moments:answer` with the picked value (no comment) comes first
  * @csspart card - the card (a non-modal dialog)
  * @csspart question - the question (or follow-up prompt) text
  * @csspart close - the × button
@@ -195,6 +196,8 @@ export class MomentSurvey extends LitElement {
 
   private _dismiss = (): void => {
     this._restoreFocus();
+    // Closing the comment box still keeps the score the shopper picked: it was their answer.
+    if (this.phase === 'follow-up') this._send(this._value!);
     this.dispatchEvent(new CustomEvent('moments:dismiss', { bubbles: true, composed: true }));
   };
 

@@ -125,6 +125,19 @@ describe('MomentSurvey', () => {
     expect(answers).toEqual([{ value: false }]);
   });
 
+  it('keeps the picked score when the shopper closes the follow-up', async () => {
+    const el = await mount(makeSurvey({ type: 'csat' }, { followUp: {} }));
+    const answers = answersOf(el);
+    const order: string[] = [];
+    el.addEventListener('moments:answer', () => order.push('answer'));
+    el.addEventListener('moments:dismiss', () => order.push('dismiss'));
+    radios(el)[1]!.click();
+    await el.updateComplete;
+    key(shadow(el).querySelector('textarea')!, 'Escape');
+    expect(answers).toEqual([{ value: 2 }]);
+    expect(order).toEqual(['answer', 'dismiss']);
+  });
+
   it('keeps send disabled until a text answer is typed, counts characters and sends trimmed text', async () => {
     const el = await mount(makeSurvey({ type: 'text', text: 'What could we do better?', maxLength: 200 }));
     const answers = answersOf(el);
