@@ -103,6 +103,18 @@ describe('<moment-survey> keyboard', () => {
     await page.close();
   });
 
+  it('leaves focus on the page when the card appears, and announces it in a polite live region', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/fixtures/ui-survey.html?c=${encodeURIComponent(JSON.stringify({ type: 'nps', delayMs: 400 }))}`);
+    await page.focus('#before');
+    await page.waitForFunction(() => window.__ui?.shown, undefined, { timeout: 10_000 });
+    const status = page.locator('moment-survey[placement]').getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('Survey: How likely are you to recommend Tidewater Coffee to a friend?');
+    expect(await status.getAttribute('aria-live')).toBeNull(); // role=status is implicitly polite
+    expect((await ui(page)).focused).toBe('before');
+    await page.close();
+  });
+
   it('dismisses with Escape and gives focus back to the page', async () => {
     const { page } = await openSurvey(site, { type: 'ces' });
     await tabIn(page);
