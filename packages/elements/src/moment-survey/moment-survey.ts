@@ -89,7 +89,8 @@ export class MomentSurvey extends LitElement {
     this.phase = 'question';
     this._text = '';
     this._said = '';
-    this.addEventListener('keydown', (e) => e.key === 'Escape' && this._dismiss());
+    // Escape while an IME composes (Japanese, Chinese) cancels the composition, not the survey.
+    this.addEventListener('keydown', (e) => e.key === 'Escape' && !e.isComposing && this._dismiss());
     this.addEventListener('focusin', (e) => {
       const from = e.relatedTarget;
       if (from instanceof HTMLElement && from !== this && !this.contains(from)) this._return = from;

@@ -163,6 +163,7 @@ describe('MomentSurvey', () => {
     close.click();
     key(radios(el)[0]!, 'Escape');
     key(radios(el)[0]!, 'Enter');
+    radios(el)[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true, composed: true }));
     expect(dismissed).toBe(2);
   });
 
