@@ -64,7 +64,22 @@ const minify = (mangleUnderscore) =>
 const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
-const bundlePlugins = () => [sourceAliases(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+/**
+ * Collapses the whitespace of the elements' `css` literals (`*.styles.ts`) in the script-tag
+ * bundles: the stylesheet ships in every shown survey and terser leaves template text alone.
+ */
+export function compactStyles() {
+  return {
+    name: 'moments-compact-styles',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      const compact = (text) => text.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}');
+      return { code: code.replace(/css`([^`]*)`/g, (_, text) => `css\`${compact(text)}\``), map: null };
+    },
+  };
+}
+
+const bundlePlugins = () => [sourceAliases(), compactStyles(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {
