@@ -108,9 +108,11 @@ export class MomentSurvey extends LitElement {
     clearTimeout(this._timer);
   }
 
+  /** The survey's translation for the locale: exact tag first (`pt-BR`, any case), then its language (`pt`). */
   private get _tr(): SurveyTranslation | undefined {
-    const all = this.survey?.translations;
-    return all?.[this.locale] ?? all?.[getLanguage(this.locale)];
+    const entries = Object.entries(this.survey?.translations ?? {});
+    const find = (tag: string) => entries.find(([key]) => key.toLowerCase() === tag)?.[1];
+    return find(this.locale.toLowerCase()) ?? find(getLanguage(this.locale));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

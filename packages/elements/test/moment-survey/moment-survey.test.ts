@@ -228,6 +228,14 @@ describe('MomentSurvey', () => {
     expect(answers).toEqual([{ value: 'Speed' }]);
   });
 
+  it('prefers the translation for the exact region, in any letter case, over the language', async () => {
+    const survey = makeSurvey({ text: 'Rate us' }, { translations: { pt: { text: 'Avalie-nos' }, 'pt-BR': { text: 'Avalie a gente' } } });
+    const br = await mount(survey, { locale: 'pt-br' });
+    expect(shadow(br).getElementById('q')!.textContent).toBe('Avalie a gente');
+    const pt = await mount(survey, { locale: 'pt-PT' });
+    expect(shadow(pt).getElementById('q')!.textContent).toBe('Avalie-nos');
+  });
+
   it('sets theme custom properties, scheme and backdrop on the host when given a theme', async () => {
     const el = await mount(makeSurvey(), { theme: { accent: '#ff0066', radius: '4px', scheme: 'dark', backdrop: true } });
     expect(el.style.getPropertyValue('--moments-accent')).toBe('#ff0066');
