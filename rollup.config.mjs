@@ -64,7 +64,22 @@ const minify = (mangleUnderscore) =>
 const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
-const bundlePlugins = () => [sourceAliases(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+/**
+ * Collapses the whitespace of the elements' `css` literals (`*.styles.ts`) in the script-tag
+ * bundles: the stylesheet ships in every shown survey and terser leaves template text alone.
+ */
+export function compactStyles() {
+  return {
+    name: 'moments-compact-styles',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      const compact = (text) => text.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}');
+      return { code: code.replace(/css`([^`]*)`/g, (_, text) => `css\`${compact(text)}\``), map: null };
+    },
+  };
+}
+
+const bundlePlugins = () => [sourceAliases(), compactStyles(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {
@@ -78,13 +93,17 @@ const eager = {
   ],
 };
 
+const localeChunkName = (chunk) => (/\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js');
+
 /** `moments-ui.js`: the ES module `moments.js` imports on the first moment (zod, Lit, the card). */
 const lazy = {
   input: { 'moments-ui': 'packages/embed/src/ui.ts' },
   onwarn,
   treeshake,
   plugins: bundlePlugins(),
-  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'moments-[name]-[hash].js', plugins: [minify(false)] },
+  // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
+  // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
+  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: localeChunkName, plugins: [minify(false)] },
 };
 
 /**

@@ -5,6 +5,15 @@
  * `@moments/elements/define` registers it on import.
  * @packageDocumentation
  */
-export { MomentSurvey, type MomentsAnswerEvent, type MomentsDismissEvent } from './moment-survey/moment-survey.js';
+export {
+  ANNOUNCE_DELAY_MS,
+  MomentSurvey,
+  type MomentsAnswerEvent,
+  type MomentsDismissEvent,
+  type SurveyPhase,
+} from './moment-survey/moment-survey.js';
 export { defineMomentSurvey, SURVEY_TAG } from './registry.js';
-export { showSurvey, THANKS_MS } from './show-survey.js';
+export { showSurvey, THANKS_MS, type ShowSurveyOptions } from './show-survey.js';
+export { LOCALES, loadStrings, resolveLocale } from './locale.js';
+export type { Strings } from './locales/en.js';
+export type { FollowUp, SurveyTheme, SurveyTranslation, UiQuestion, UiSurvey } from './survey-types.js';

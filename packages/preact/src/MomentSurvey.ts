@@ -8,10 +8,10 @@ export interface MomentSurveyProps {
 }
 
 /**
- * Marks where a survey renders inline (placement `inline`): a `<moment-survey survey-id="…">`
+ * Marks where a survey renders inline (placement `inline`): a `<moment-survey data-survey="…">`
  * element that the UI fills when the survey's moment fires, instead of a floating card. It
  * renders the same markup on the server and in the browser, so hydration matches.
  */
 export function MomentSurvey({ survey, class: className }: MomentSurveyProps): JSX.Element {
-  return h('moment-survey', { 'survey-id': survey, class: className });
+  return h('moment-survey', { 'data-survey': survey, class: className });
 }

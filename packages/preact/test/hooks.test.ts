@@ -99,6 +99,6 @@ describe('MomentSurvey', () => {
   it('renders a <moment-survey> host carrying the survey id as an attribute', () => {
     const { container } = mount(h(MomentSurvey, { survey: 'post-purchase' }));
     const host = container.querySelector('moment-survey');
-    expect(host?.getAttribute('survey-id')).toBe('post-purchase');
+    expect(host?.getAttribute('data-survey')).toBe('post-purchase');
   });
 });

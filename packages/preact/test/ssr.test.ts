@@ -13,6 +13,6 @@ describe('server rendering', () => {
     }
     const config = { endpoint: 'https://collect.example/answers', surveys: [] };
     const html = renderToString(h(MomentsProvider, { config }, h(Confirmation, null)));
-    expect(html).toBe('<main><h1>client: null</h1><moment-survey survey-id="post-purchase"></moment-survey></main>');
+    expect(html).toBe('<main><h1>client: null</h1><moment-survey data-survey="post-purchase"></moment-survey></main>');
   });
 });

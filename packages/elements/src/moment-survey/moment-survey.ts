@@ -1,27 +1,50 @@
 // SPDX-License-Identifier: MIT
-import type { AnswerValue, Survey } from '@moments/core';
+import type { AnswerValue } from '@moments/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { getLanguage, isRtl } from '../locale.js';
+import { en, type Strings } from '../locales/en.js';
+import type { SurveyTheme, SurveyTranslation, UiSurvey } from '../survey-types.js';
 import { styles } from './moment-survey.styles.js';
+import { getChoices, getEndLabels, MAX_LENGTH, moveFocus, renderChoices, renderField } from './question-views.js';
 
-/** Fired when the shopper picks an answer. */
-export type MomentsAnswerEvent = CustomEvent<{ value: AnswerValue }>;
+/** Fired when the shopper has answered (after the follow-up, if one was asked). */
+export type MomentsAnswerEvent = CustomEvent<{ value: AnswerValue; comment?: string }>;
 /** Fired when the shopper closes the card without answering. */
 export type MomentsDismissEvent = CustomEvent<void>;
 
+/** Which step the card shows. */
+export type SurveyPhase = 'question' | 'follow-up' | 'thanks';
+
+/** Delay before the live region announces a new card, in ms: a region filled in the same frame it appears in is not read by every screen reader. */
+export const ANNOUNCE_DELAY_MS = 150;
+
+const THEME_PROPS = ['accent', 'radius', 'font'] as const;
+
 /**
- * One survey card: the question, then the thanks message. It only renders and reports; the
- * caller (see `showSurvey`) stores the answer and switches `phase` to `thanks`.
+ * One survey card: the question, then the optional follow-up, then the thanks message. It only
+ * renders and reports; the caller (see `showSurvey`) stores the answer and sets `phase` to
+ * `thanks`. Config strings are rendered as text, never as HTML.
  *
- * @event moments:answer - {value} the shopper picked
- * @event moments:dismiss - the shopper closed the card (× or Escape)
- * @csspart card - the card
- * @csspart question - the question text
+ * @event moments:answer - `{value, comment?}` once the shopper has answered
+ * @event moments:dismiss - the shopper closed the card (× or Escape); in the follow-up step,
+ *   `moments:answer` with the picked value (no comment) comes first
+ * @csspart card - the card (a non-modal dialog)
+ * @csspart question - the question (or follow-up prompt) text
  * @csspart close - the × button
- * @csspart scale - the group of score buttons
- * @csspart option - one score button
+ * @csspart scale - the row of score, star, face or thumb buttons
+ * @csspart choices - the column of options of a `choice` question
+ * @csspart option - one answer button
  * @csspart labels - the end labels under a scale
- * @csspart thanks - the thanks message
- * @cssproperty --moments-accent - accent colour (selected score, focus ring)
+ * @csspart field - the comment box
+ * @csspart footer - the row with the counter and the send button
+ * @csspart counter - the character counter
+ * @csspart submit - the send button
+ * @csspart status - the live region; shows the thanks message
+ * @cssproperty --moments-accent - accent colour (selected answer, send button, focus ring)
+ * @cssproperty --moments-on-accent - text on the accent colour (default white)
+ * @cssproperty --moments-bg - card background
+ * @cssproperty --moments-fg - text colour
+ * @cssproperty --moments-muted - secondary text (labels, counter, ×)
  * @cssproperty --moments-radius - corner radius of the card
  * @cssproperty --moments-font - font family
  */
@@ -29,93 +52,183 @@ export class MomentSurvey extends LitElement {
   static override styles = styles;
   static override properties = {
     survey: { attribute: false },
+    strings: { attribute: false },
+    theme: { attribute: false },
+    locale: {},
     phase: { reflect: true },
+    placement: { reflect: true },
+    _value: { state: true },
+    _text: { state: true },
+    _said: { state: true },
   };
 
-  /** The survey to show (config strings are rendered as text, never as HTML). */
-  declare survey: Survey | undefined;
-  declare phase: 'question' | 'thanks';
+  /** The survey to show; nothing renders without one. */
+  declare survey: UiSurvey | undefined;
+  /** Built-in UI strings (default English; `showSurvey` loads the shopper's). */
+  declare strings: Strings;
+  /** Brand look; overrides the host page's `--moments-*` properties it sets. */
+  declare theme: SurveyTheme | undefined;
+  /** The shopper's locale tag, e.g. `de` or `pt-br`: picks the survey's translation and the direction. */
+  declare locale: string;
+  declare phase: SurveyPhase;
+  /** `bottom-right` (default), `bottom-left`, `center` or `inline`. */
+  declare placement: string | undefined;
+  declare private _value: AnswerValue | undefined;
+  declare private _text: string;
+  declare private _said: string;
+  private _sent = false;
+  /** Where focus was before the shopper moved into the card: it goes back there afterwards. */
+  private _return: HTMLElement | undefined;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _focusIn = false;
 
   constructor() {
     super();
+    this.strings = en;
+    this.locale = 'en';
     this.phase = 'question';
+    this._text = '';
+    this._said = '';
+    // Escape while an IME composes (Japanese, Chinese) cancels the composition, not the survey.
+    this.addEventListener('keydown', (e) => e.key === 'Escape' && !e.isComposing && this._dismiss());
+    this.addEventListener('focusin', (e) => {
+      const from = e.relatedTarget;
+      if (from instanceof HTMLElement && from !== this && !this.contains(from)) this._return = from;
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this._onKeydown);
+    window.visualViewport?.addEventListener('resize', this._fit);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this._onKeydown);
+    window.visualViewport?.removeEventListener('resize', this._fit);
+    clearTimeout(this._timer);
+  }
+
+  /** The survey's translation for the locale: exact tag first (`pt-BR`, any case), then its language (`pt`). */
+  private get _tr(): SurveyTranslation | undefined {
+    const entries = Object.entries(this.survey?.translations ?? {});
+    const find = (tag: string) => entries.find(([key]) => key.toLowerCase() === tag)?.[1];
+    return find(this.locale.toLowerCase()) ?? find(getLanguage(this.locale));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) {
+      this.lang = this.locale;
+      this.dir = isRtl(this.locale) ? 'rtl' : 'ltr';
+    }
+    if (changed.has('theme')) this._applyTheme();
+    if (changed.has('survey')) {
+      Object.assign(this, { phase: 'question', _value: undefined, _text: '', _said: '', _sent: false });
+      clearTimeout(this._timer);
+      const text = this._tr?.text ?? this.survey?.question.text;
+      if (text) this._timer = setTimeout(() => (this._said = `${this.strings.survey}: ${text}`), ANNOUNCE_DELAY_MS);
+    }
+    // Read before render removes the focused answer button.
+    this._focusIn = !!this.shadowRoot?.activeElement;
+    if (changed.has('phase') && this.phase === 'thanks') {
+      clearTimeout(this._timer);
+      this._said = this._tr?.thanks ?? this.survey?.thanks ?? this.strings.thanks;
+      this._restoreFocus();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('phase') && this.phase === 'thanks') {
-      this.renderRoot.querySelector<HTMLElement>('[part="thanks"]')?.focus();
-    }
+    // The shopper just picked an answer inside the card: take them on to the comment box.
+    if (changed.has('phase') && this.phase === 'follow-up' && this._focusIn) this.renderRoot.querySelector<HTMLElement>('#f')?.focus();
   }
 
   protected override render() {
     const survey = this.survey;
     if (!survey) return nothing;
-    const labelId = 'moments-q';
-    return html`<div part="card" role="dialog" aria-labelledby=${labelId}>
-      <button part="close" type="button" aria-label="Close" @click=${this._dismiss}>×</button>
-      ${this.phase === 'thanks'
-        ? html`<p part="thanks" id=${labelId} tabindex="-1" role="status">${survey.thanks ?? 'Thank you!'}</p>`
-        : html`<p part="question" id=${labelId}>${survey.question.text}</p>
-            ${this._renderScale(labelId)}`}
+    const thanks = this.phase === 'thanks';
+    return html`<div part="card" role="dialog" aria-labelledby=${thanks ? 's' : 'q'}>
+      <button part="close" type="button" aria-label=${this.strings.close} @click=${this._dismiss}>×</button>
+      ${thanks ? nothing : this.phase === 'follow-up' ? this._renderFollowUp() : this._renderQuestion()}
+      <p part="status" id="s" role="status" class=${thanks ? '' : 'sr'}>${this._said}</p>
     </div>`;
   }
 
-  private _renderScale(labelId: string) {
-    const question = this.survey!.question;
-    const scores = Array.from({ length: 11 }, (_, i) => i);
-    return html`<div part="scale" role="radiogroup" aria-labelledby=${labelId} @keydown=${this._onArrow}>
-        ${scores.map(
-          (score) =>
-            html`<button
-              part="option"
-              type="button"
-              role="radio"
-              aria-checked="false"
-              tabindex=${score === 0 ? 0 : -1}
-              @click=${() => this._answer(score)}
-            >
-              ${score}
-            </button>`,
-        )}
-      </div>
-      <div part="labels" aria-hidden="true">
-        <span>${question.lowLabel ?? 'Not likely'}</span><span>${question.highLabel ?? 'Very likely'}</span>
-      </div>`;
+  private _renderQuestion() {
+    const { question } = this.survey!;
+    const tr = this._tr;
+    const text = tr?.text ?? question.text;
+    if (question.type === 'text') {
+      return renderField({ ...this._field(text, question.maxLength), optional: false, submit: () => this._send(this._text.trim()) });
+    }
+    return html`<p part="question" id="q">${text}</p>
+      ${renderChoices({
+        choices: getChoices(question, this.strings, tr),
+        layout: question.type === 'choice' ? 'choices' : 'scale',
+        labels: getEndLabels(question, this.strings, tr),
+        selected: this._value,
+        pick: this._pick,
+        onKeydown: (event) => moveFocus(event, this.dir === 'rtl'),
+      })}`;
   }
 
-  private _answer(value: AnswerValue): void {
-    this.dispatchEvent(new CustomEvent('moments:answer', { detail: { value }, bubbles: true, composed: true }));
+  private _renderFollowUp() {
+    const followUp = this.survey!.followUp ?? {};
+    const label = this._tr?.followUp ?? followUp.text ?? this.strings.more;
+    return renderField({ ...this._field(label, followUp.maxLength), optional: true, submit: () => this._send(this._value!, this._text.trim()) });
+  }
+
+  private _field(label: string, maxLength = MAX_LENGTH) {
+    const onInput = (event: Event) => (this._text = (event.target as HTMLTextAreaElement).value);
+    return { label, text: this._text, maxLength, strings: this.strings, onInput };
+  }
+
+  private _pick = (value: AnswerValue): void => {
+    if (this._sent) return;
+    this._value = value;
+    const followUp = this.survey?.followUp;
+    if (followUp && (!followUp.values || followUp.values.includes(value))) this.phase = 'follow-up';
+    else this._send(value);
+  };
+
+  /** Reports the answer once; the card ignores further picks while core stores it. */
+  private _send(value: AnswerValue, comment?: string): void {
+    if (this._sent) return;
+    this._sent = true;
+    const detail = comment ? { value, comment } : { value };
+    this.dispatchEvent(new CustomEvent('moments:answer', { detail, bubbles: true, composed: true }));
   }
 
   private _dismiss = (): void => {
+    this._restoreFocus();
+    // Closing the comment box still keeps the score the shopper picked: it was their answer.
+    if (this.phase === 'follow-up') this._send(this._value!);
     this.dispatchEvent(new CustomEvent('moments:dismiss', { bubbles: true, composed: true }));
   };
 
-  private _onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this._dismiss();
-  };
-
-  /** Roving focus across the radios, as the ARIA radio group pattern prescribes. */
-  private _onArrow(event: KeyboardEvent): void {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    if (!step) return;
-    event.preventDefault();
-    const radios = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
-    const current = radios.indexOf(event.target as HTMLButtonElement);
-    const next = radios[(current + step + radios.length) % radios.length];
-    radios.forEach((radio) => (radio.tabIndex = radio === next ? 0 : -1));
-    next?.focus();
+  /** Focus leaves the card only if it is in it, and goes back where the shopper came from. */
+  private _restoreFocus(): void {
+    const inside = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    if (!inside) return;
+    if (this._return?.isConnected) this._return.focus();
+    else inside.blur();
   }
+
+  private _applyTheme(): void {
+    const theme = this.theme ?? {};
+    for (const key of THEME_PROPS) {
+      const value = theme[key];
+      if (value) this.style.setProperty(`--moments-${key}`, value);
+      else this.style.removeProperty(`--moments-${key}`);
+    }
+    this.toggleAttribute('backdrop', theme.backdrop === true);
+    if (theme.scheme === 'light' || theme.scheme === 'dark') this.setAttribute('scheme', theme.scheme);
+    else this.removeAttribute('scheme');
+  }
+
+  /** Keeps a bottom card above the on-screen keyboard, which shrinks only the visual viewport. */
+  private _fit = (): void => {
+    const vv = window.visualViewport;
+    if (vv) this.style.setProperty('--_kb', `${Math.max(0, innerHeight - vv.height - vv.offsetTop)}px`);
+  };
 }
 
 declare global {
