@@ -36,6 +36,7 @@ function boot(): void {
   const queued: unknown[] = existing ?? [];
   const script = findOwnScript(document);
   const uiUrl = new URL(UI_CHUNK, script?.src || document.baseURI).href;
+  const loadUi = (): Promise<typeof import('./ui.js')> => import(/* @vite-ignore */ uiUrl);
 
   readConfig(document, script)
     .catch((error: unknown) => {
@@ -45,7 +46,8 @@ function boot(): void {
     .then((config) => {
       if (!config) return;
       const runtime = createRuntime(config, {
-        loadDecider: (rt) => import(/* @vite-ignore */ uiUrl).then((ui: typeof import('./ui.js')) => ui.start(rt, config)),
+        loadDecider: (rt) => loadUi().then((ui) => ui.start(rt, config)),
+        loadDelivery: () => loadUi().then((ui) => ui.createDelivery),
       });
       const api = createGlobal(runtime);
       window.moments = api;

@@ -8,6 +8,9 @@
 import { createDecider, parseConfig, type Decider, type MomentsConfigInput, type Runtime } from '@moments/core';
 import { showSurvey } from '@moments/elements';
 
+/** The delivery engine (queue + courier), loaded by `moments.js` when there is an answer to store or send. */
+export { createDelivery } from '@moments/core';
+
 /** Validates the config and returns the decider for this page. Never throws. */
 export function start(runtime: Runtime, config: MomentsConfigInput): Decider {
   const parsed = parseConfig(config);
