@@ -8,10 +8,12 @@ import { createServer } from 'node:http';
  * Starts an endpoint on 127.0.0.1. `set(options)` changes its behaviour at any time:
  * `cors` (default true), `script` (statuses to answer next, e.g. `[{status: 503, retryAfter: '1'}]`),
  * `failRate` / `dropRate` (0–1, random 503s and dropped connections). `stop()` closes the port
- * (connection refused) and `start()` listens on the same port again.
+ * (connection refused) and `start()` listens on the same port again. `delayMs`: each POST is
+ * answered after a random delay up to this long (the body already received: `stats.inflight`).
  */
 export async function startEndpoint({ random = Math.random } = {}) {
-  const options = { cors: true, script: [], failRate: 0, dropRate: 0 };
+  const options = { cors: true, script: [], failRate: 0, dropRate: 0, delayMs: 0 };
+  const stats = { inflight: 0 };
   const stored = new Map();
   const raw = new Map();
   const requests = [];
@@ -39,6 +41,11 @@ export async function startEndpoint({ random = Math.random } = {}) {
     });
     const entry = { at: Date.now(), method: 'POST', headers: req.headers, body, status: 0 };
     requests.push(entry);
+    if (options.delayMs) {
+      stats.inflight++;
+      await new Promise((resolve) => setTimeout(resolve, random() * options.delayMs));
+      stats.inflight--;
+    }
     if (random() < options.dropRate) return void req.socket.destroy();
     const next = options.script.shift() ?? (random() < options.failRate ? { status: 503 } : { status: 200 });
     entry.status = next.status;
@@ -74,6 +81,7 @@ export async function startEndpoint({ random = Math.random } = {}) {
     url: `http://127.0.0.1:${port}/collect`,
     origin: `http://127.0.0.1:${port}`,
     set: (next) => Object.assign(options, next),
+    stats,
     /** Answers stored once each, by id: `{answer, at}`. */
     stored,
     /** How many times each answer id arrived in a 200 request (duplicates included). */

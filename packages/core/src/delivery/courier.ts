@@ -58,6 +58,9 @@ export function createCourier(options: CourierOptions): Courier {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let stopped = false;
+  // A flush asked for while a run is going: run again, since the run may have read the queue
+  // before the newest answer was stored.
+  let again = false;
 
   const retryLater = (retryAfterMs = 0): void => {
     const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** failures++);
@@ -95,17 +98,21 @@ export function createCourier(options: CourierOptions): Courier {
   };
 
   const run = async (keepalive: boolean): Promise<void> => {
-    const records = await queue.load();
-    for (let i = 0; i < records.length; ) {
-      const next = await nextBatch(records, i);
-      if (!(await send(next, keepalive))) return;
-      i += next[0].length;
-    }
+    do {
+      again = false;
+      const records = await queue.load();
+      for (let i = 0; i < records.length; ) {
+        const next = await nextBatch(records, i);
+        if (!(await send(next, keepalive))) return;
+        i += next[0].length;
+      }
+    } while (again);
     queue.settle();
   };
 
   function flush({ keepalive = false } = {}): Promise<void> {
     if (stopped || !endpoint) return Promise.resolve();
+    again = !!running;
     running ??= lock(() => run(keepalive))
       // Another tab is flushing: look again later in case it read the queue before our answer.
       .then((ran) => void (ran || retryLater()))

@@ -158,6 +158,18 @@ describe('createCourier', () => {
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
+  it('sends answers stored during a run in the same flush', async () => {
+    const { put, queue, transport, delivered, courier } = setup();
+    await put('a1');
+    transport.mockImplementationOnce(async () => {
+      await queue.put({ answer: { ...(await queue.load())[0]!.answer, id: 'a2' }, queuedAt: Date.now() + 5 });
+      void courier.flush();
+      return { status: 200 };
+    });
+    await courier.flush();
+    expect(delivered.map((d) => d.ids)).toEqual([['a1'], ['a2']]);
+  });
+
   it('sends nothing and looks again later when another tab holds the lock', async () => {
     let busy = true;
     const lock: Lock = async (task) => (busy ? false : (await task(), true));
