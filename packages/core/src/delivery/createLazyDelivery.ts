@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { createPendingHint } from '../queue/pendingHint.js';
+import { readPendingHint } from '../queue/pendingHint.js';
 import type { createDelivery, Delivery, DeliveryOptions } from './createDelivery.js';
 
 /**
@@ -24,7 +24,7 @@ export function createLazyDelivery(config: Record<string, unknown>, options: Del
   } catch {
     // Blocked storage: no hint, so the engine is loaded to look.
   }
-  const hint = createPendingHint(local);
+  const pending = (): boolean => readPendingHint(local) !== null;
   let engine: Promise<Delivery> | undefined;
   let stopped = false;
   const get = (): Promise<Delivery> =>
@@ -40,13 +40,13 @@ export function createLazyDelivery(config: Record<string, unknown>, options: Del
         throw error;
       },
     ));
-  const wake = (): void => void (!stopped && (engine || hint.has()) && get().catch(() => undefined));
+  const wake = (): void => void (!stopped && (engine || pending()) && get().catch(() => undefined));
   win?.addEventListener('online', wake);
   // Off the critical path of the page's own start-up.
   setTimeout(wake, 0);
   return {
     put: (answer) => get().then((d) => d.put(answer)),
-    flush: () => (engine || hint.has() ? get().then((d) => d.flush()).catch(() => undefined) : Promise.resolve()),
+    flush: () => (engine || pending() ? get().then((d) => d.flush()).catch(() => undefined) : Promise.resolve()),
     purge: () => get().then((d) => d.purge()),
     stop() {
       stopped = true;

@@ -11,13 +11,7 @@ export const PENDING_KEY = 'moments-pending';
  */
 export function createPendingHint(storage: Storage | undefined) {
   let seen: string | null = null;
-  const get = (): string | null => {
-    try {
-      return storage ? storage.getItem(PENDING_KEY) : '?';
-    } catch {
-      return '?';
-    }
-  };
+  const get = (): string | null => readPendingHint(storage);
   return {
     mark(): void {
       try {
@@ -39,4 +33,13 @@ export function createPendingHint(storage: Storage | undefined) {
     },
     has: (): boolean => get() !== null,
   };
+}
+
+/** The hint's token; `'?'` (assume pending) without storage or where reading it throws. */
+export function readPendingHint(storage: Storage | undefined): string | null {
+  try {
+    return storage ? storage.getItem(PENDING_KEY) : '?';
+  } catch {
+    return '?';
+  }
 }

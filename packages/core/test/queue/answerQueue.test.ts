@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnswerQueue, QUEUE_MAX_ITEMS } from '../../src/queue/answerQueue.js';
+import { createIdbStorage, IDB_OPEN_TIMEOUT_MS } from '../../src/queue/idbStorage.js';
 import { createLocalStorage } from '../../src/queue/localStorage.js';
 import { createMemoryStorage } from '../../src/queue/memoryStorage.js';
 import { PENDING_KEY } from '../../src/queue/pendingHint.js';
@@ -49,6 +50,18 @@ describe('createAnswerQueue', () => {
     expect(onFallback).toHaveBeenLastCalledWith('memory', expect.any(DOMException));
     expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a2']);
     expect(onFallback).toHaveBeenCalledTimes(2);
+  });
+
+  it('stores in localStorage when indexedDB.open hangs, once the open timeout passes', async () => {
+    const local = fakeStorage();
+    const onFallback = vi.fn();
+    const hanging = { open: () => ({}) } as unknown as IDBFactory;
+    const queue = createAnswerQueue({ storages: [createIdbStorage(hanging), createLocalStorage(local), createMemoryStorage()], emit: eventLog().emit, onFallback });
+    const stored = queue.put(record('a1'));
+    await vi.advanceTimersByTimeAsync(IDB_OPEN_TIMEOUT_MS);
+    await stored;
+    expect(onFallback).toHaveBeenCalledWith('localstorage', expect.objectContaining({ message: 'indexeddb-timeout' }));
+    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a1']);
   });
 
   it('delivers answers a fallback kept on an earlier visit, though IndexedDB works again', async () => {
