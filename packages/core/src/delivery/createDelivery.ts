@@ -49,7 +49,7 @@ export function createDelivery(config: Record<string, unknown>, { platform = {},
   if (!endpoint) report('invalid-endpoint', 'endpoint must be an https: URL (http: on localhost)');
   const queue = createAnswerQueue({
     storages: platform.storages ?? [
-      ...(typeof indexedDB === 'undefined' ? [] : [createIdbStorage()]),
+      ...(hasIndexedDb() ? [createIdbStorage()] : []),
       ...(local ? [createLocalStorage(local)] : []),
       createMemoryStorage(),
     ],
@@ -101,6 +101,15 @@ export function createDelivery(config: Record<string, unknown>, { platform = {},
 function positive(config: Record<string, unknown>, group: string, key: string): number | undefined {
   const value = Number((config[group] as Record<string, unknown> | undefined)?.[key]);
   return value > 0 ? value : undefined;
+}
+
+/** False without IndexedDB (Node, SSR) or where merely reading the global throws (some sandboxes). */
+function hasIndexedDb(): boolean {
+  try {
+    return !!indexedDB;
+  } catch {
+    return false;
+  }
 }
 
 /** The page's localStorage, or undefined where reading it throws (blocked storage, sandboxes). */
