@@ -53,6 +53,7 @@ async function chaos() {
   endpoint.set(CHAOS);
   const context = await browser.newContext();
   const tabs = await Promise.all(Array.from({ length: TABS }, (_, i) => openTab(context, endpoint, `t${i}`)));
+  const names = tabs.map((_, i) => `t${i}`);
   const answered = new Map(); // id → time it was stored on the device
   let closedMidRequest = 0;
   let closed = 0;
@@ -76,25 +77,29 @@ async function chaos() {
       } catch {
         // The tab was closed under us: whatever it had not stored was never "answered".
       }
-      await sleep(20 + Math.random() * 60);
+      await sleep(60 + Math.random() * 100);
     }
   };
   const troubleLoop = async () => {
     while (answered.size < ANSWERS) {
-      await sleep(400 + Math.random() * 800);
+      await sleep(300 + Math.random() * 500);
       const roll = Math.random();
       if (roll < 0.35) {
         offline = !offline;
         await context.setOffline(offline);
         // Pages cannot load offline: tabs closed meanwhile reopen now (a return visit).
-        if (!offline) for (const [slot, tab] of tabs.entries()) if (!tab) tabs[slot] = await openTab(context, endpoint, `t${tabSerial++}`);
+        if (!offline) for (const [slot, tab] of tabs.entries()) if (!tab) tabs[slot] = await openTab(context, endpoint, names[slot]);
       } else if (roll < 0.7) {
-        const slot = Math.floor(Math.random() * TABS);
+        // Prefer the tab whose request the endpoint is holding right now: the server has its
+        // body, the page will never see the reply.
+        const busy = names.findIndex((name, slot) => tabs[slot] && endpoint.stats.inflightTabs.get(name) > 0);
+        const slot = busy >= 0 ? busy : Math.floor(Math.random() * TABS);
         if (!tabs[slot]) continue;
-        if (endpoint.stats.inflight > 0) closedMidRequest++;
+        if (busy >= 0) closedMidRequest++;
         closed++;
         const old = tabs[slot];
-        tabs[slot] = offline ? null : await openTab(context, endpoint, `t${tabSerial++}`);
+        names[slot] = `t${tabSerial++}`;
+        tabs[slot] = offline ? null : await openTab(context, endpoint, names[slot]);
         await old.close();
       }
     }
@@ -109,7 +114,7 @@ async function chaos() {
   const pendingAtHeal = [...answered.keys()].filter((id) => !endpoint.stored.has(id));
   await context.setOffline(true);
   await context.setOffline(false);
-  for (const [slot, tab] of tabs.entries()) if (!tab) tabs[slot] = await openTab(context, endpoint, `t${tabSerial++}`);
+  for (const [slot, tab] of tabs.entries()) if (!tab) tabs[slot] = await openTab(context, endpoint, names[slot]);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && [...answered.keys()].some((id) => !endpoint.stored.has(id))) await sleep(100);
 

@@ -14,7 +14,7 @@ export interface Endpoint {
   origin: string;
   set(options: EndpointOptions): EndpointOptions;
   /** POSTs whose body arrived and whose answer is being delayed. */
-  stats: { inflight: number };
+  stats: { inflight: number; inflightTabs: Map<string, number> };
   stored: Map<string, { answer: { id: string; [key: string]: unknown }; at: number }>;
   raw: Map<string, number>;
   requests: Array<{ at: number; method: 'POST' | 'OPTIONS'; headers: IncomingHttpHeaders; body: string; status: number }>;

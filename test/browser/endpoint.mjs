@@ -9,11 +9,12 @@ import { createServer } from 'node:http';
  * `cors` (default true), `script` (statuses to answer next, e.g. `[{status: 503, retryAfter: '1'}]`),
  * `failRate` / `dropRate` (0–1, random 503s and dropped connections). `stop()` closes the port
  * (connection refused) and `start()` listens on the same port again. `delayMs`: each POST is
- * answered after a random delay up to this long (the body already received: `stats.inflight`).
+ * answered after a random delay up to this long (the body already received: `stats.inflight`,
+ * and per `x-tab` request header in `stats.inflightTabs`).
  */
 export async function startEndpoint({ random = Math.random } = {}) {
   const options = { cors: true, script: [], failRate: 0, dropRate: 0, delayMs: 0 };
-  const stats = { inflight: 0 };
+  const stats = { inflight: 0, inflightTabs: new Map() };
   const stored = new Map();
   const raw = new Map();
   const requests = [];
@@ -42,9 +43,12 @@ export async function startEndpoint({ random = Math.random } = {}) {
     const entry = { at: Date.now(), method: 'POST', headers: req.headers, body, status: 0 };
     requests.push(entry);
     if (options.delayMs) {
+      const tab = String(req.headers['x-tab'] ?? '');
       stats.inflight++;
+      stats.inflightTabs.set(tab, (stats.inflightTabs.get(tab) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, random() * options.delayMs));
       stats.inflight--;
+      stats.inflightTabs.set(tab, stats.inflightTabs.get(tab) - 1);
     }
     if (random() < options.dropRate) return void req.socket.destroy();
     const next = options.script.shift() ?? (random() < options.failRate ? { status: 503 } : { status: 200 });
