@@ -95,9 +95,12 @@ const eager = {
 
 const localeChunkName = (chunk) => (/\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js');
 
-/** `moments-ui.js`: the ES module `moments.js` imports on the first moment (zod, Lit, the card). */
+/**
+ * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card)
+ * and `moments-delivery.js` when there is an answer to store or send (queue + courier).
+ */
 const lazy = {
-  input: { 'moments-ui': 'packages/embed/src/ui.ts' },
+  input: { 'moments-ui': 'packages/embed/src/ui.ts', 'moments-delivery': 'packages/embed/src/delivery.ts' },
   onwarn,
   treeshake,
   plugins: bundlePlugins(),

@@ -38,7 +38,8 @@ export function corsHeaders(origin, origins) {
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'POST, OPTIONS',
-    'access-control-allow-headers': 'content-type',
+    // The SDK sends JSON and an Idempotency-Key derived from the batch's answer ids.
+    'access-control-allow-headers': 'content-type, idempotency-key',
     'access-control-expose-headers': 'Retry-After',
     'access-control-max-age': '600',
     vary: 'Origin',

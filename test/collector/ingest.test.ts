@@ -149,6 +149,7 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(STOREFRONT);
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
+    expect(response.headers.get('access-control-allow-headers')).toContain('idempotency-key');
     expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 

@@ -2,12 +2,13 @@
 import { parseConfig } from './config/parseConfig.js';
 import type { MomentsConfigInput } from './config/schema.js';
 import { createDecider } from './decider.js';
+import { createDelivery } from './delivery/createDelivery.js';
 import { createRuntime, type RuntimeOptions } from './runtime.js';
 import { observeTriggerEvents } from './triggers/domEvent.js';
 import { observeMarkup } from './triggers/markup.js';
 import type { MomentsClient, ShowSurvey } from './types.js';
 
-export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider'> {
+export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider' | 'loadDelivery'> {
   /** Shows a survey; `showSurvey` from `@moments/elements` in a browser. */
   show: ShowSurvey;
   /** Listen to `data-moment` markup and `moments:trigger` events (default: true in a browser). */
@@ -20,7 +21,7 @@ export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider'
  * config yields a client that stays silent. Never throws.
  */
 export function createMoments(config: MomentsConfigInput, options: CreateMomentsOptions): MomentsClient {
-  const runtime = createRuntime(config, options);
+  const runtime = createRuntime(config, { ...options, loadDelivery: async () => createDelivery });
   const parsed = parseConfig(config);
   for (const issue of parsed.issues) runtime.report('invalid-config', `${issue.path}: ${issue.message}`, issue);
   if (!parsed.ok) return runtime;

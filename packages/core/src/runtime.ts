@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: MIT
 import type { MomentsConfigInput } from './config/schema.js';
-import { createCourier } from './delivery/courier.js';
-import { httpTransport, type Transport } from './delivery/httpTransport.js';
+import { createLazyDelivery, type LoadDelivery } from './delivery/createLazyDelivery.js';
+import type { Transport } from './delivery/httpTransport.js';
 import { createEmitter } from './emitter.js';
 import { createId } from './id.js';
-import { createAnswerQueue } from './queue/answerQueue.js';
-import { createIdbStorage } from './queue/idbStorage.js';
-import { createMemoryStorage } from './queue/memoryStorage.js';
 import type { QueueStorage } from './queue/storage.js';
 import { createReporter, type Reporter } from './report.js';
 import type { Answer, Context, Decider, MomentsClient, MomentsEventMap, MomentsEventName } from './types.js';
 
 /** The platform a runtime uses, injectable so tests and non-browser hosts can swap any part. */
 export interface Platform {
-  /** Tried in order; defaults to IndexedDB, then memory. */
+  /** Tried in order; defaults to IndexedDB, then localStorage, then memory. */
   storages: readonly QueueStorage[];
   transport: Transport;
   /** The page whose lifecycle (`pagehide`, `online`) triggers delivery; absent in Node. */
@@ -24,6 +21,12 @@ export interface RuntimeOptions {
   platform?: Partial<Platform>;
   /** Loads the deciding half on the first moment (the embed's lazy chunk). */
   loadDecider?: (runtime: Runtime) => Promise<Decider>;
+  /**
+   * Loads the delivery engine when there is an answer to store or send; without it answers
+   * cannot be stored (`record` rejects). `createMoments` passes it; the script tag takes it
+   * from the UI chunk.
+   */
+  loadDelivery?: LoadDelivery;
 }
 
 /**
@@ -51,24 +54,7 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
   const win = options.platform?.window ?? (typeof window === 'undefined' ? undefined : window);
   const emitter = createEmitter();
   const report = createReporter(emitter);
-  const queue = createAnswerQueue({
-    storages: options.platform?.storages ?? [
-      ...(typeof indexedDB === 'undefined' ? [] : [createIdbStorage()]),
-      createMemoryStorage(),
-    ],
-    onFallback: (kind, error) => report('storage-fallback', `storage failed; answers are now kept in ${kind}`, { kind, error: String(error) }),
-  });
-  const courier = createCourier({
-    queue,
-    transport: options.platform?.transport ?? httpTransport,
-    endpoint: resolveEndpoint(config['endpoint'], win),
-    ...(isHeaders(config['headers']) ? { headers: config['headers'] } : {}),
-    onDelivered: (ids, status) => emitter.emit('delivered', { ids, status }),
-    onDropped: (ids, reason, status) => emitter.emit('dropped', status === undefined ? { ids, reason } : { ids, reason, status }),
-  });
-  if (!resolveEndpoint(config['endpoint'], win)) {
-    report('missing-endpoint', 'config.endpoint is missing or not a URL; answers are kept until one is set');
-  }
+  const delivery = createLazyDelivery(config, { platform: { ...options.platform, window: win }, emit: emitter.emit, report, load: options.loadDelivery });
 
   let consented = config['consent'] !== 'pending';
   let decider: Decider | undefined;
@@ -76,15 +62,6 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
   let destroyed = false;
   const cleanups: Array<() => void> = [];
   const pending: Array<{ moment: string; context: Context }> = [];
-
-  const onHidden = (): void => {
-    if (win?.document.visibilityState === 'hidden') void courier.flush({ keepalive: true });
-  };
-  const onPageHide = (): void => void courier.flush({ keepalive: true });
-  const onOnline = (): void => void courier.flush();
-  win?.addEventListener('pagehide', onPageHide);
-  win?.addEventListener('online', onOnline);
-  win?.document.addEventListener('visibilitychange', onHidden);
 
   let visitorId: string | undefined;
   const runtime: Runtime = {
@@ -126,14 +103,14 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
       consented = granted === true;
     },
     async record(answer) {
-      await queue.put({ answer, queuedAt: Date.now() });
+      await delivery.put(answer);
       emitter.emit('answered', { answer });
-      void courier.flush();
+      void delivery.flush();
     },
-    flush: () => courier.flush(),
+    flush: () => delivery.flush(),
     async purge() {
       try {
-        await queue.clear();
+        await delivery.purge();
         win?.localStorage.removeItem(VISITOR_KEY);
       } catch (error) {
         report('purge-failed', 'stored data could not be removed', String(error));
@@ -142,32 +119,13 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      courier.stop();
+      delivery.stop();
       decider?.destroy();
       for (const cleanup of cleanups.splice(0)) cleanup();
-      win?.removeEventListener('pagehide', onPageHide);
-      win?.removeEventListener('online', onOnline);
-      win?.document.removeEventListener('visibilitychange', onHidden);
       emitter.clear();
     },
   };
-
-  // Answers from earlier visits go out once the page has settled, off the critical path.
-  setTimeout(() => void (destroyed || courier.flush()), 0);
   return runtime;
-}
-
-function resolveEndpoint(endpoint: unknown, win: Window | undefined): string | undefined {
-  if (typeof endpoint !== 'string' || !endpoint) return undefined;
-  try {
-    return new URL(endpoint, win?.document.baseURI).href;
-  } catch {
-    return undefined;
-  }
-}
-
-function isHeaders(value: unknown): value is Record<string, string> {
-  return !!value && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /** A random id kept in localStorage (never a cookie); per page life where storage is blocked. */

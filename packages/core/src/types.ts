@@ -57,7 +57,8 @@ export interface MomentsEventMap {
   shown: { surveyId: string; moment: string; context: Context };
   answered: { answer: Answer };
   dismissed: { surveyId: string; moment: string; context: Context };
-  delivered: { ids: string[]; status: number };
+  /** `attempts`: requests this page made for the batch, this one included. */
+  delivered: { ids: string[]; status: number; attempts: number };
   dropped: { ids: string[]; reason: DropReason; status?: number };
   error: MomentsError;
 }

@@ -10,6 +10,7 @@
  */
 import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core';
 import { createGlobal, type MomentsGlobal } from './global.js';
+import type * as Delivery from './delivery.js';
 import type * as Ui from './ui.js';
 import { prefetchWhenIdle } from './prefetch.js';
 import { findOwnScript, readConfig } from './script.js';
@@ -23,6 +24,7 @@ declare global {
 }
 
 const UI_CHUNK = 'moments-ui.js';
+const DELIVERY_CHUNK = 'moments-delivery.js';
 
 function boot(): void {
   const existing = window.moments;
@@ -34,12 +36,16 @@ function boot(): void {
   const global = createGlobal(existing ?? []);
   window.moments = global.api;
   const script = findOwnScript(document);
-  const uiUrl = new URL(UI_CHUNK, script?.src || document.baseURI).href;
+  // Chunks sit next to this script, wherever it is served from (any folder or CDN path).
+  const chunkUrl = (name: string): string => new URL(name, script?.src || document.baseURI).href;
+  const load = <T>(name: string): Promise<T> => import(/* @vite-ignore */ chunkUrl(name)) as Promise<T>;
+  const uiUrl = chunkUrl(UI_CHUNK);
 
   readConfig(document, script)
     .then((config) => {
       const runtime = createRuntime(config, {
-        loadDecider: (rt) => import(/* @vite-ignore */ uiUrl).then((ui: typeof Ui) => ui.start(rt, config)),
+        loadDecider: (rt) => load<typeof Ui>(UI_CHUNK).then((ui) => ui.start(rt, config)),
+        loadDelivery: () => load<typeof Delivery>(DELIVERY_CHUNK).then((chunk) => chunk.createDelivery),
       });
       global.start(runtime);
       runtime.onDestroy(observeMarkup(document, runtime.trigger));

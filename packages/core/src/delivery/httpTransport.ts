@@ -1,42 +1,56 @@
 // SPDX-License-Identifier: MIT
 
-/** Outcome of one POST. `status` 0 means the request never got an HTTP answer. */
+/** Outcome of one POST. `status` 0 means no HTTP answer was seen (network error, beacon). */
 export interface SendResult {
   status: number;
   /** Milliseconds the server asked us to wait (`Retry-After`), when it said so. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
 }
 
 export interface SendOptions {
   headers?: Record<string, string>;
-  /** Lets the request outlive the page (pagehide); bodies must stay under 64 KiB. */
+  /** The page is going away: the request must outlive it (fetch `keepalive`, else a beacon). */
   keepalive?: boolean;
 }
 
-/** Sends one JSON body; never rejects. Injected into the courier so tests need no network. */
+/** Sends one body; never rejects. Injected into the courier so tests need no network. */
 export type Transport = (url: string, body: string, options?: SendOptions) => Promise<SendResult>;
 
-/** The browser transport: `fetch` with JSON, no credentials (Moments never uses cookies). */
+/** Largest body sent with `keepalive`, in bytes: browsers allow 64 KiB in flight per page. */
+export const KEEPALIVE_MAX_BYTES = 61_440;
+
+/**
+ * The browser transport: `fetch`, no credentials (Moments never uses cookies). Every body that
+ * fits goes with `keepalive`, so a request in flight survives the tab closing. Where `keepalive`
+ * is unsupported and the page is going away, `sendBeacon` with a CORS-safe `text/plain` body
+ * (no preflight) is the last chance; its reply is unknowable, so it counts as status 0 and the
+ * answers stay queued until a later visit sees a 2xx.
+ */
 export const httpTransport: Transport = async (url, body, { headers, keepalive } = {}) => {
   try {
+    const small = new Blob([body]).size <= KEEPALIVE_MAX_BYTES;
+    if (keepalive && small && !('keepalive' in Request.prototype)) {
+      navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
+      return { status: 0 };
+    }
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
       credentials: 'omit',
-      keepalive: keepalive === true,
+      keepalive: small,
     });
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    return retryAfterMs === undefined ? { status: response.status } : { status: response.status, retryAfterMs };
+    return { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
   } catch {
     return { status: 0 };
   }
 };
 
-/** `Retry-After` as delay-seconds or an HTTP date, in milliseconds from `now`. */
+/**
+ * `Retry-After` as delay-seconds or an HTTP date, in milliseconds from `now`. Cross-origin it
+ * reads as null unless the endpoint sends `Access-Control-Expose-Headers: Retry-After`.
+ */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  // Number('') is 0 and a date is NaN; a zero or unreadable value asks for nothing.
+  return value ? (Number(value) >= 0 ? Number(value) * 1000 : Math.max(0, Date.parse(value) - now)) || undefined : undefined;
 }

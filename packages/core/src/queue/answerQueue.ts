@@ -1,47 +1,114 @@
 // SPDX-License-Identifier: MIT
+import type { Emitter } from '../emitter.js';
+import type { DropReason } from '../types.js';
+import { createPendingHint } from './pendingHint.js';
 import type { QueuedAnswer, QueueStorage } from './storage.js';
 
+/** Default cap on queued answers; the oldest beyond it are dropped. */
+export const QUEUE_MAX_ITEMS = 500;
+/** Default age after which a queued answer is dropped, in days. */
+export const QUEUE_MAX_AGE_DAYS = 7;
+
 export interface AnswerQueue {
-  /** Which storage currently holds the queue. */
-  readonly kind: QueueStorage['kind'];
+  /** Stores an answer; rejects only if every storage failed. */
   put(record: QueuedAnswer): Promise<void>;
-  all(): Promise<QueuedAnswer[]>;
+  /**
+   * Reads what is queued, oldest first, after dropping (with `onDropped`) corrupt records,
+   * answers past `maxAgeDays` and the oldest beyond `maxItems`.
+   */
+  load(now?: number): Promise<QueuedAnswer[]>;
+  /** Removes answers from every storage (a failed removal only risks a duplicate send). */
   remove(ids: readonly string[]): Promise<void>;
+  /** Removes answers and emits `dropped` with the reason (and the HTTP status that refused them). */
+  drop(ids: string[], reason: DropReason, status?: number): Promise<void>;
+  /** Forgets the "answers pending" hint if nothing was queued since the last `load`. */
+  settle(): void;
+  /** False only when the hint says no answer is waiting: start-up can then skip IndexedDB. */
+  hasPending(): boolean;
   clear(): Promise<void>;
 }
 
 export interface AnswerQueueOptions {
-  /** Tried in order; a storage that fails is left for the next one, for good. */
+  /** Tried in order for writes; a storage that fails is left for the next one, for good. */
   storages: readonly QueueStorage[];
+  /** Keeps the "answers pending" hint (the page's localStorage); none: always assume pending. */
+  hint?: Storage | undefined;
+  /** Default 500. */
+  maxItems?: number;
+  /** Default 7. */
+  maxAgeDays?: number;
   /** Told once per switch, with the storage now in use. */
   onFallback?: (kind: QueueStorage['kind'], error: unknown) => void;
+  /** Receives `dropped` events. */
+  emit: Emitter['emit'];
 }
 
 /**
- * A queue over a chain of storages (IndexedDB, then memory): when one throws, the write is
- * retried on the next so the answer is never lost and the page keeps working.
+ * A queue over a chain of storages (IndexedDB, localStorage, memory): when one throws, the
+ * write is retried on the next so the answer is never lost and the page keeps working. Reads
+ * merge every storage still in use, so answers a fallback kept on an earlier visit go out too.
  */
-export function createAnswerQueue({ storages, onFallback }: AnswerQueueOptions): AnswerQueue {
+export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
+  const { storages, maxItems = QUEUE_MAX_ITEMS, maxAgeDays = QUEUE_MAX_AGE_DAYS } = options;
+  const hint = createPendingHint(options.hint);
   let index = 0;
-  const run = async <T>(op: (storage: QueueStorage) => Promise<T>): Promise<T> => {
-    for (;;) {
-      const storage = storages[index]!;
-      try {
-        return await op(storage);
-      } catch (error) {
-        if (index >= storages.length - 1) throw error;
-        index++;
-        onFallback?.(storages[index]!.kind, error);
+  const fail = (storage: QueueStorage, error: unknown): void => {
+    if (storage === storages[index] && index < storages.length - 1) options.onFallback?.(storages[++index]!.kind, error);
+  };
+  const live = (): QueueStorage[] => storages.slice(index);
+
+  const queue: AnswerQueue = {
+    async put(record) {
+      for (;;) {
+        const storage = storages[index]!;
+        try {
+          await storage.put(record);
+          return hint.mark();
+        } catch (error) {
+          if (storage === storages[storages.length - 1]) throw error;
+          fail(storage, error);
+        }
       }
-    }
-  };
-  return {
-    get kind() {
-      return storages[index]!.kind;
     },
-    put: (record) => run((s) => s.put(record)),
-    all: () => run((s) => s.all()),
-    remove: (ids) => run((s) => s.remove(ids)),
-    clear: () => run((s) => s.clear()),
+    async load(now = Date.now()) {
+      hint.read();
+      const records = new Map<string, QueuedAnswer>();
+      const corrupt: string[] = [];
+      for (const storage of live()) {
+        try {
+          for (const [key, value] of await storage.entries()) (isRecord(value, key) ? records.set(key, value) : corrupt.push(key));
+        } catch (error) {
+          fail(storage, error);
+        }
+      }
+      const sorted = [...records.values()].sort((a, b) => a.queuedAt - b.queuedAt);
+      const fresh = sorted.filter((r) => r.queuedAt > now - maxAgeDays * 864e5);
+      const kept = fresh.slice(-maxItems);
+      await queue.drop(corrupt, 'corrupt');
+      await queue.drop(ids(sorted.slice(0, sorted.length - fresh.length)), 'expired');
+      await queue.drop(ids(fresh.slice(0, fresh.length - kept.length)), 'overflow');
+      return kept;
+    },
+    remove: (keys) => Promise.all(live().map((s) => s.remove(keys).catch(() => undefined))).then(() => undefined),
+    async drop(ids, reason, status) {
+      if (!ids.length) return;
+      await queue.remove(ids);
+      options.emit('dropped', { ids, reason, status });
+    },
+    settle: hint.settle,
+    hasPending: hint.has,
+    async clear() {
+      await Promise.all(storages.map((s) => s.clear().catch(() => undefined)));
+      hint.settle(true);
+    },
   };
+  return queue;
+}
+
+const ids = (records: QueuedAnswer[]): string[] => records.map((r) => r.answer.id);
+
+/** A record read back is only trusted when it has the shape we wrote, under its own id. */
+function isRecord(value: unknown, key: string): value is QueuedAnswer {
+  const record = value as QueuedAnswer | null;
+  return typeof record?.queuedAt === 'number' && typeof record.answer?.surveyId === 'string' && record.answer.id === key;
 }

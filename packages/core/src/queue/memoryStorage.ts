@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: MIT
-import type { QueuedAnswer, QueueStorage } from './storage.js';
+import { createLocalStorage } from './localStorage.js';
+import type { QueueStorage } from './storage.js';
 
-/** Keeps answers for the life of the page only: the last resort, and the store for unit tests. */
+/**
+ * Keeps answers for the life of the page only: the last resort, and the store for unit tests.
+ * It is the localStorage queue over one in-memory string, so both share one tested code path.
+ */
 export function createMemoryStorage(): QueueStorage {
-  const records = new Map<string, QueuedAnswer>();
-  return {
-    kind: 'memory',
-    async put(record) {
-      records.set(record.answer.id, record);
-    },
-    async all() {
-      return [...records.values()];
-    },
-    async remove(ids) {
-      for (const id of ids) records.delete(id);
-    },
-    async clear() {
-      records.clear();
-    },
-  };
+  let text: string | null = null;
+  const storage = { getItem: () => text, setItem: (_: string, value: string) => void (text = value), removeItem: () => void (text = null) };
+  return createLocalStorage(storage, Infinity, 'memory');
 }

@@ -8,11 +8,15 @@ export interface QueuedAnswer {
   queuedAt: number;
 }
 
-/** Where queued answers live. Every method may reject; the queue falls back on failure. */
+/**
+ * Where queued answers live, keyed by answer id (a repeated write is harmless). Every method
+ * may reject: the queue then falls back to the next storage.
+ */
 export interface QueueStorage {
   readonly kind: 'indexeddb' | 'localstorage' | 'memory';
   put(record: QueuedAnswer): Promise<void>;
-  all(): Promise<QueuedAnswer[]>;
-  remove(ids: readonly string[]): Promise<void>;
+  /** Every stored `[key, record]`, unchecked: storage may hold anything, so the queue validates. */
+  entries(): Promise<Array<[string, unknown]>>;
+  remove(keys: readonly string[]): Promise<void>;
   clear(): Promise<void>;
 }

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { cloudEventsFormat, idempotencyKey, jsonFormat } from '../../src/delivery/formats.js';
+import { answer } from './fakes.js';
+
+const schema = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/cloudevents-1.0.schema.json'), 'utf8')) as object;
+
+describe('jsonFormat', () => {
+  it('wraps answers as {"answers": [...]}', () => {
+    const payload = jsonFormat([answer('a1')]) as { body: string; headers?: unknown };
+    expect(JSON.parse(payload.body)).toEqual({ answers: [answer('a1')] });
+    expect(payload.headers).toBeUndefined();
+  });
+});
+
+describe('cloudEventsFormat', () => {
+  const ajv = new Ajv({ strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it('emits one CloudEvent 1.0 per answer that validates against the spec schema', () => {
+    const payload = cloudEventsFormat([answer('a1'), answer('a2', { url: '' })]) as { body: string; headers: Record<string, string> };
+    expect(payload.headers['content-type']).toBe('application/cloudevents-batch+json');
+    const events = JSON.parse(payload.body) as Array<Record<string, unknown>>;
+    expect(events).toHaveLength(2);
+    for (const event of events) expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    expect(events[0]).toMatchObject({ specversion: '1.0', id: 'a1', source: 'https://shop.test/thanks', type: 'moments.answer', data: answer('a1') });
+    expect(events[1]!['source']).toBe('urn:moments');
+  });
+});
+
+describe('idempotencyKey', () => {
+  it('is the same for the same ids and differs when any id differs', () => {
+    expect(idempotencyKey(['a', 'b'])).toBe(idempotencyKey(['a', 'b']));
+    expect(idempotencyKey(['a', 'b'])).not.toBe(idempotencyKey(['a', 'c']));
+    expect(idempotencyKey(['a', 'b'])).not.toBe(idempotencyKey(['a', 'b', 'c']));
+    expect(idempotencyKey(['a', 'b'])).toMatch(/^[\x21-\x7e]+$/);
+  });
+});
