@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The in-page half of the browser benches: loads one SDK the way its docs say a page does, and
 // resolves when that SDK has started. The Node side traces the main thread around `load`.
-// Competitors' clouds are unreachable (the bench blocks every request that leaves the page's
-// origin), so they start as they would offline.
+// Competitors' clouds are unreachable (the bench blocks every HTTPS request), so they start as
+// they would offline; the 'posthog-api' case points PostHog at a local stand-in of its API.
 (function () {
   'use strict';
 
@@ -57,9 +57,13 @@
     'posthog-api': function (options) {
       return addScript('/vendor/posthog/array.js').then(function () {
         window.posthog.init('phc_bench', { api_host: options.posthogApi, person_profiles: 'identified_only', opt_out_useragent_filter: true });
-        return new Promise(function (resolve) {
+        return new Promise(function (resolve, reject) {
+          var timer = setTimeout(function () {
+            reject(new Error('PostHog loaded no surveys in 15 s'));
+          }, 15000);
           var off = window.posthog.onSurveysLoaded(function (surveys, context) {
             if (!context || !context.isLoaded || !surveys.length) return;
+            clearTimeout(timer);
             setTimeout(function () {
               off();
             });
