@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `npm run bench:memory`: JS heap (CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`)
-// of the storefront page after each SDK started, and for Moments after 100 surveys shown and
-// answered through the card in one long-lived page, as in an SPA (each moment with its own order id).
+// of the storefront page after each SDK started, and for Moments and PostHog (against the local
+// stand-in of its API) after 100 surveys shown and answered through the card in one long-lived
+// page, as in an SPA (each moment with its own order id).
 import { CHROMIUM_PATH, launchChromium, openPage } from './lib/chromium.mjs';
 import { machine, markdownTable, median, ratio, report } from './lib/results.mjs';
 import { requireBuild, sdkFiles } from './lib/sdks.mjs';
