@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `npm run bench:main-thread`: what loading each SDK costs the storefront page's main thread,
 // in Chromium with 4× CPU throttling (a mid-range phone). Per load: a fresh context (cold
-// cache), the page, then a trace from the moment the SDK is added until 1 s after it started.
+// cache), the page, then a trace from the moment the SDK is added until 0.6 s after it started.
 // Loads rotate between the SDKs so that noise from other work on the machine is shared.
 import { CHROMIUM_PATH, CPU_THROTTLING, launchChromium, openPage } from './lib/chromium.mjs';
 import { machine, markdownTable, median, ms, ratio, report } from './lib/results.mjs';
@@ -10,7 +10,7 @@ import { startBenchServer } from './lib/server.mjs';
 import { mainThreadFigures, traceDuring } from './lib/trace.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const SETTLE_MS = 1000;
+const SETTLE_MS = 600;
 /** Which URLs are each SDK's own files, for the evaluation figure. */
 const URLS = { baseline: [], moments: ['/moments/'], posthog: ['/vendor/posthog/'], 'posthog-api': ['/vendor/posthog/', '/static/'], formbricks: ['/vendor/formbricks/'] };
 
@@ -22,7 +22,7 @@ async function loadOnce(sdk) {
   const { page, cdp, close } = await openPage(browser);
   try {
     await page.goto(`${server.url}/bench/storefront.html`, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(150);
     const { value: ready, events } = await traceDuring(cdp, async () => {
       const span = await page.evaluate(([name, posthogApi]) => window.__bench.load(name, { posthogApi }), [sdk, server.posthogApi.url]);
       await page.waitForTimeout(SETTLE_MS);

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // `npm run bench:memory`: JS heap (CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`)
-// of the storefront page after each SDK started, and for Moments after 100 surveys shown and
-// answered through the card in one long-lived page, as in an SPA (each moment with its own order id).
+// of the storefront page after each SDK started, and for Moments and PostHog (against the local
+// stand-in of its API) after 100 surveys shown and answered through the card in one long-lived
+// page, as in an SPA (each moment with its own order id).
 import { CHROMIUM_PATH, launchChromium, openPage } from './lib/chromium.mjs';
 import { machine, markdownTable, median, ratio, report } from './lib/results.mjs';
 import { requireBuild, sdkFiles } from './lib/sdks.mjs';
 import { startBenchServer } from './lib/server.mjs';
 
-const RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_MEMORY_RUNS ?? 3);
 const SURVEYS = Number(process.env.BENCH_SURVEYS ?? 100);
 const SDKS = ['baseline', 'moments', 'posthog', 'posthog-api', 'formbricks'];
 
@@ -33,7 +34,42 @@ async function startedPage(sdk) {
 }
 
 const startup = Object.fromEntries(SDKS.map((sdk) => [sdk, []]));
-let spa;
+const SPA_SDKS = ['moments', 'posthog-api'];
+/** How many answers each SDK's endpoint received, read after the loop. */
+const delivered = {
+  moments: () => server.collector.answers().length,
+  'posthog-api': () => server.posthogApi.countEvents('survey sent'),
+};
+
+/**
+ * One long-lived page, `SURVEYS` moments answered through the card. The first survey loads the
+ * UI (Moments' chunk; PostHog has loaded its bundle at start-up) and is measured apart, so that
+ * what the other 99 add shows whether anything grows per survey.
+ */
+async function surveysInOnePage(sdk) {
+  const { page, cdp, close } = await startedPage(sdk);
+  try {
+    const before = await heap(cdp);
+    const received = delivered[sdk]();
+    const firstOutcomes = await page.evaluate((name) => window.__bench.answerMany(name, 1, 1), sdk);
+    const first = await heap(cdp);
+    const restOutcomes = await page.evaluate(([name, n]) => window.__bench.answerMany(name, n, 2), [sdk, SURVEYS - 1]);
+    // Let both send what they queued: Moments on flush(), PostHog on its batch timer.
+    if (sdk === 'moments') await page.evaluate(() => window.moments.flush());
+    await page.waitForTimeout(sdk === 'moments' ? 500 : 4000);
+    const after = await heap(cdp);
+    const outcomes = { ...restOutcomes };
+    for (const [k, v] of Object.entries(firstOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
+    return { before, first, after, outcomes, delivered: delivered[sdk]() - received };
+  } finally {
+    await close();
+  }
+}
+
+/** Surveys shown and answered, with or without the thanks message seen afterwards. */
+const shownAndAnswered = (run) => Object.entries(run.outcomes).reduce((n, [k, v]) => n + (k.startsWith('answered') ? v : 0), 0);
+
+const spa = {};
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const sdk of SDKS) {
@@ -43,21 +79,10 @@ try {
     }
     process.stdout.write(`\rmemory: start-up ${run + 1}/${RUNS}`);
   }
-  process.stdout.write(`\rmemory: ${SURVEYS} surveys in one page…\n`);
-  const { page, cdp, close } = await startedPage('moments');
-  const before = await heap(cdp);
-  const received = server.collector.answers().length;
-  // The first survey loads the UI chunk (Lit, zod, the card): measured apart, so that what the
-  // other 99 add shows whether anything grows per survey.
-  const firstOutcomes = await page.evaluate(() => window.__bench.answerMany(1, 1));
-  const first = await heap(cdp);
-  const restOutcomes = await page.evaluate((n) => window.__bench.answerMany(n, 2), SURVEYS - 1);
-  await page.evaluate(() => window.moments.flush());
-  const after = await heap(cdp);
-  const outcomes = { ...restOutcomes };
-  for (const [k, v] of Object.entries(firstOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
-  spa = { before, first, after, outcomes, delivered: server.collector.answers().length - received };
-  await close();
+  for (const sdk of SPA_SDKS) {
+    process.stdout.write(`\rmemory: ${SURVEYS} surveys in one page with ${sdk}…\n`);
+    spa[sdk] = await surveysInOnePage(sdk);
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -68,7 +93,6 @@ const added = (sdk) => median(startup[sdk].map((h) => h.usedKB)) - base;
 const names = { baseline: 'no SDK (the page alone)', ...Object.fromEntries(sdkFiles().map((s) => [s.id, s.name])) };
 names['posthog-api'] = `${names.posthog}, local API stand-in (surveys loaded)`;
 const kb = (v) => (Number.isFinite(v) ? v.toFixed(0) : '—');
-const answered = spa.outcomes.answered ?? 0;
 const rows = SDKS.map((sdk) => [
   names[sdk],
   'after start-up',
@@ -76,15 +100,28 @@ const rows = SDKS.map((sdk) => [
   sdk === 'baseline' ? '(base)' : kb(added(sdk)),
   sdk === 'baseline' ? '' : ratio(added(sdk), added('moments')),
 ]);
-const perSurvey = ((spa.after.usedKB - spa.first.usedKB) * 1024) / Math.max(1, answered - 1);
-rows.push([names.moments, 'after the first survey shown and answered (UI chunk loaded)', kb(spa.first.usedKB), `+${kb(spa.first.usedKB - spa.before.usedKB)} over start-up`, '']);
-rows.push([names.moments, `after ${SURVEYS} moments in one page (${answered} shown and answered)`, kb(spa.after.usedKB), `+${kb(spa.after.usedKB - spa.first.usedKB)} over the first (${perSurvey.toFixed(0)} B a survey)`, '']);
+for (const sdk of SPA_SDKS) {
+  const run = spa[sdk];
+  const answered = shownAndAnswered(run);
+  const perSurvey = ((run.after.usedKB - run.first.usedKB) * 1024) / Math.max(1, answered - 1);
+  const firstWhen = sdk === 'moments' ? 'after the first survey shown and answered (UI chunk loaded)' : 'after the first survey shown and answered';
+  rows.push([names[sdk], firstWhen, kb(run.first.usedKB), `+${kb(run.first.usedKB - run.before.usedKB)} over start-up`, '']);
+  rows.push([names[sdk], `after ${SURVEYS} surveys in one page (${answered} shown and answered)`, kb(run.after.usedKB), `+${kb(run.after.usedKB - run.first.usedKB)} over the first (${perSurvey.toFixed(0)} B a survey)`, '']);
+}
 const table = markdownTable(['SDK', 'when', 'JS heap KB', 'added KB', '× Moments'], rows);
-const outcomeText = Object.entries(spa.outcomes).map(([k, v]) => `${v} ${k}`).join(', ');
+const describeRun = (sdk) => {
+  const run = spa[sdk];
+  const outcomes = Object.entries(run.outcomes).map(([k, v]) => `${v} ${k}`).join('; ');
+  return `${names[sdk]}: ${outcomes}; ${run.delivered} answers reached its endpoint; DOM nodes ${run.before.nodes} → ${run.first.nodes} → ${run.after.nodes}, JS event listeners ${run.before.jsEventListeners} → ${run.first.jsEventListeners} → ${run.after.jsEventListeners} (start-up → first survey → last).`;
+};
 const notes = [
   `JS heap in use (CDP \`Runtime.getHeapUsage\`) after a forced GC (\`HeapProfiler.collectGarbage\`), 1 s after the SDK started; medians of ${RUNS} fresh contexts. No CPU throttling (memory does not depend on it).`,
-  `${SURVEYS} moments: \`trigger('purchase', {orderId})\` with a new order id each time, score 8 clicked on the card, the thanks card closed with ×; outcomes: ${outcomeText}; ${spa.delivered} answers reached the local collector after \`flush()\`. DOM nodes ${spa.before.nodes} → ${spa.first.nodes} → ${spa.after.nodes}, JS event listeners ${spa.before.jsEventListeners} → ${spa.first.jsEventListeners} → ${spa.after.jsEventListeners} (start-up → first survey → last).`,
-  'PostHog offline and Formbricks started with their cloud unreachable (PostHog without remote config or surveys, Formbricks with its loader only): lower bounds. PostHog with the local stand-in of its API has loaded its surveys bundle and one survey definition.',
+  `${SURVEYS} surveys in one page, as in an SPA: the moment fired with a new order id each time (Moments: \`trigger('purchase', {orderId})\`; PostHog: \`capture('purchase', {orderId})\`, its survey set to show on every \`purchase\`), 8 picked on the card (PostHog: then Submit), the thanks message closed with ×. Heap after the SDK sent what it queued (Moments: \`flush()\`; PostHog: its batch timer).`,
+  ...SPA_SDKS.map(describeRun),
+  'PostHog offline and Formbricks started with their cloud unreachable (PostHog without remote config or surveys, Formbricks with its loader only): lower bounds. PostHog with the local stand-in of its API (`bench/lib/posthog-api.mjs`) has loaded its surveys bundle and one survey definition.',
 ];
-if (answered < SURVEYS) notes.push(`Only ${answered} of ${SURVEYS} moments showed a card: Moments' eligibility rules skipped the rest (reasons above).`);
+for (const sdk of SPA_SDKS) {
+  const answered = shownAndAnswered(spa[sdk]);
+  if (answered < SURVEYS) notes.push(`${names[sdk]}: only ${answered} of ${SURVEYS} moments showed a card (outcomes above).`);
+}
 report('memory', { title: 'Memory (JS heap)', table, notes, data: { machine: machine(CHROMIUM_PATH), runs: RUNS, surveys: SURVEYS, startup, spa } });

@@ -3,8 +3,8 @@
 // theirs, e.g. bench:delivery), one after the other, and gathers their tables into
 // bench/results/tables.md. Measures only; asserts nothing about timings (budgets live in `npm run size`).
 // `npm run bench -- --docs` also writes those tables into docs/benchmarks.md.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machine, RESULTS_DIR, ROOT } from './lib/results.mjs';
 import { CHROMIUM_PATH } from './lib/chromium.mjs';
@@ -20,17 +20,25 @@ const order = [...EXPECTED.filter((n) => found.includes(n)), ...found.filter((n)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = Date.now();
 
+/** Runs `npm <args>`, echoing its output live and keeping it, for scripts that write no table. */
 function run(title, args) {
   console.log(`\n▶ ${title}`);
-  const t0 = Date.now();
-  const { status, signal } = spawnSync(npm, args, { cwd: ROOT, stdio: 'inherit' });
-  const seconds = (Date.now() - t0) / 1000;
-  return { ok: status === 0, seconds, exit: status ?? signal };
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(npm, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (status, signal) => resolve({ ok: status === 0, startedAt, seconds: (Date.now() - startedAt) / 1000, exit: status ?? signal, output }));
+  });
 }
 
-const build = run('build', ['run', 'build', '--silent']);
+const build = await run('build', ['run', 'build', '--silent']);
 if (!build.ok) process.exit(1);
-const outcomes = order.map((name) => ({ name, ...run(name, ['run', name, '--silent']) }));
+const outcomes = [];
+for (const name of order) outcomes.push({ name, ...(await run(name, ['run', name, '--silent'])) });
 
 const sections = [`Ran ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${describe(machine(CHROMIUM_PATH))}.`];
 for (const name of [...new Set([...EXPECTED, ...order])]) {
@@ -38,8 +46,9 @@ for (const name of [...new Set([...EXPECTED, ...order])]) {
   const md = join(RESULTS_DIR, `${name.slice('bench:'.length)}.md`);
   if (!outcome) sections.push(`### ${name}\n\nNot available in this build (no \`${name}\` script in package.json).`);
   else if (!outcome.ok) sections.push(`### ${name}\n\nFailed (exit ${outcome.exit}); see the output of \`npm run ${name}\`.`);
-  else if (existsSync(md)) sections.push(readFileSync(md, 'utf8').trim());
-  else sections.push(`### ${name}\n\nRan, but wrote no table to bench/results/${name.slice(6)}.md.`);
+  else if (existsSync(md) && statSync(md).mtimeMs >= outcome.startedAt) sections.push(readFileSync(md, 'utf8').trim());
+  // A script that prints its table but writes no bench/results/<name>.md: quote what it printed.
+  else sections.push(`### ${name}\n\n\`\`\`\n${outcome.output.trim().split('\n').slice(-80).join('\n')}\n\`\`\``);
 }
 const tables = sections.join('\n\n') + '\n';
 writeFileSync(join(RESULTS_DIR, 'tables.md'), tables);

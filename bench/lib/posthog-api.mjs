@@ -40,16 +40,24 @@ export const POSTHOG_SURVEY = {
 const REMOTE_CONFIG = { token: 'phc_bench', supportedCompression: [], hasFeatureFlags: false, surveys: true, sessionRecording: false, heatmaps: false, autocaptureExceptions: false, siteApps: [] };
 const FLAGS = { featureFlags: {}, featureFlagPayloads: {}, flags: {}, errorsWhileComputingFlags: false, surveys: true, sessionRecording: false, supportedCompression: [] };
 
-/** Starts the stand-in on 127.0.0.1; resolves with `{url, requests, close}` (`requests`: paths asked for). */
+/**
+ * Starts the stand-in on 127.0.0.1; resolves with `{url, requests, countEvents, close}`:
+ * `requests` lists the paths asked for, `countEvents(name)` how many captured events of that
+ * name arrived (as plain JSON: the stand-in offers posthog-js no compression).
+ */
 export async function startPosthogApi({ log = false } = {}) {
   const requests = [];
+  const bodies = [];
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(`${req.method} ${path}`);
     if (log) console.log('posthog-api', req.method, req.url);
     const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
     const json = (body) => res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(body));
-    req.resume();
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    await new Promise((resolve) => req.on('end', resolve));
+    if (req.method === 'POST' && !path.startsWith('/flags')) bodies.push(Buffer.concat(chunks).toString('utf8'));
     if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
     if (path.startsWith('/flags') || path.startsWith('/decide')) return json(FLAGS);
     if (path === '/api/surveys/' || path === '/api/surveys') return json({ surveys: [POSTHOG_SURVEY] });
@@ -70,5 +78,6 @@ export async function startPosthogApi({ log = false } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+  const countEvents = (name) => bodies.reduce((n, body) => n + body.split(`"event":${JSON.stringify(name)}`).length - 1, 0);
+  return { url, requests, countEvents, close: () => new Promise((resolve) => server.close(resolve)) };
 }

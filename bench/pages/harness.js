@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The in-page half of the browser benches: loads one SDK the way its docs say a page does, and
 // resolves when that SDK has started. The Node side traces the main thread around `load`.
-// Competitors' clouds are unreachable (the bench blocks every request that leaves the page's
-// origin), so they start as they would offline.
+// Competitors' clouds are unreachable (the bench blocks every HTTPS request), so they start as
+// they would offline; the 'posthog-api' case points PostHog at a local stand-in of its API.
 (function () {
   'use strict';
 
@@ -57,9 +57,13 @@
     'posthog-api': function (options) {
       return addScript('/vendor/posthog/array.js').then(function () {
         window.posthog.init('phc_bench', { api_host: options.posthogApi, person_profiles: 'identified_only', opt_out_useragent_filter: true });
-        return new Promise(function (resolve) {
+        return new Promise(function (resolve, reject) {
+          var timer = setTimeout(function () {
+            reject(new Error('PostHog loaded no surveys in 15 s'));
+          }, 15000);
           var off = window.posthog.onSurveysLoaded(function (surveys, context) {
             if (!context || !context.isLoaded || !surveys.length) return;
+            clearTimeout(timer);
             setTimeout(function () {
               off();
             });
@@ -91,31 +95,72 @@
     return card && card.shadowRoot && card.shadowRoot.querySelector('[part="card"]') ? card : null;
   }
 
+  /** The shadow root of PostHog's survey host element, or null. */
+  function posthogRoot() {
+    var host = document.querySelector('[class^="PostHogSurvey"]');
+    return host && host.shadowRoot;
+  }
+
   /** PostHog's survey host element once its shadow root holds the survey form, or null. */
   function renderedPosthogCard() {
     var host = document.querySelector('[class^="PostHogSurvey"]');
     return host && host.shadowRoot && host.shadowRoot.querySelector('.survey-form') ? host : null;
   }
 
-  /** Per SDK: fire the moment, find the painted card, close it. */
+  /**
+   * Per SDK, as a shopper meets it: fire the moment, find the painted card, answer 8 on it, see
+   * the thanks message, close it (×), and whether any of its UI is still in the page.
+   */
   var surveys = {
     moments: {
       fire: function (id) {
         window.moments.trigger('purchase', { orderId: id });
       },
+      onSkipped: function (id, callback) {
+        return window.moments.on('skipped', function (event) {
+          if (event.context && event.context.orderId === id) callback(event.reason);
+        });
+      },
       card: renderedCard,
+      answer: function (card) {
+        card.shadowRoot.querySelectorAll('[part="option"]')[8].click();
+      },
+      thanked: function (card) {
+        return card.getAttribute('phase') === 'thanks';
+      },
       close: function (card) {
         card.shadowRoot.querySelector('[part="close"]').click();
       },
+      present: function () {
+        return Boolean(document.querySelector('moment-survey'));
+      },
     },
     // A survey shown when the `purchase` event is captured (see bench/lib/posthog-api.mjs).
+    // PostHog may replace its host element between renders: each step looks it up again.
     'posthog-api': {
       fire: function (id) {
         window.posthog.capture('purchase', { orderId: id });
       },
       card: renderedPosthogCard,
-      close: function (host) {
-        host.shadowRoot.querySelector('.form-cancel').click();
+      // Its Submit button is enabled once it has re-rendered with the rating picked.
+      answer: function () {
+        posthogRoot().querySelector('button[aria-label="Rate 8"]').click();
+        var submit = null;
+        return pollFor(function () {
+          submit = posthogRoot() && posthogRoot().querySelector('.form-submit');
+          return submit && !submit.disabled;
+        }, 5000).then(function () {
+          if (submit) submit.click();
+        });
+      },
+      thanked: function () {
+        return Boolean(posthogRoot() && posthogRoot().querySelector('.thank-you-message'));
+      },
+      close: function () {
+        posthogRoot().querySelector('.form-cancel').click();
+      },
+      present: function () {
+        return Boolean(document.querySelector('[class^="PostHogSurvey"]'));
       },
     },
   };
@@ -149,7 +194,7 @@
     var card = survey.card();
     if (card) survey.close(card);
     return pollFor(function () {
-      return !survey.card();
+      return !survey.present();
     }, 5000);
   }
 
@@ -165,35 +210,44 @@
   }
 
   /**
-   * One moment answered as a shopper would: trigger, pick score 8 on the card, wait for the
-   * thanks message (the answer is stored by then), close the card. Resolves with the outcome:
-   * 'answered', 'skipped:<reason>' when Moments decided not to show, or 'stuck:<step>'.
+   * One moment answered as a shopper would: fire it, pick 8 on the card, wait for the thanks
+   * message (Moments has stored the answer by then), close the card. Resolves with the outcome:
+   * 'answered', 'skipped:<reason>' when the SDK decided not to show, or 'stuck:<step>'.
    */
-  function answerOnce(moment, context) {
+  function answerOnce(sdk, id) {
+    var survey = surveys[sdk];
     var skipped = null;
-    var off = window.moments.on('skipped', function (event) {
-      if (event.context && event.context.orderId === context.orderId) skipped = event.reason;
-    });
-    window.moments.trigger(moment, context);
-    var card;
+    var off = survey.onSkipped
+      ? survey.onSkipped(id, function (reason) {
+          skipped = reason;
+        })
+      : function () {};
+    var card = null;
+    survey.fire(id);
     return pollFor(function () {
-      card = renderedCard();
+      card = survey.card();
       return card || skipped;
     }, 10000)
       .then(function () {
-        if (skipped || !card) return skipped ? 'skipped:' + skipped : 'stuck:show';
-        card.shadowRoot.querySelectorAll('[part="option"]')[8].click();
-        return pollFor(function () {
-          return card.getAttribute('phase') === 'thanks';
-        }, 10000).then(function (thanked) {
-          if (!thanked) return 'stuck:answer';
-          card.shadowRoot.querySelector('[part="close"]').click();
-          return pollFor(function () {
-            return !document.querySelector('moment-survey');
-          }, 10000).then(function (closed) {
-            return closed ? 'answered' : 'stuck:close';
+        if (!card) return skipped ? 'skipped:' + skipped : 'stuck:show';
+        return Promise.resolve(survey.answer(card))
+          .then(function () {
+            return pollFor(function () {
+              return survey.thanked(card);
+            }, 1500);
+          })
+          .then(function (thanked) {
+            // No thanks message: close whatever card is up, so the next moment starts clean.
+            if (!thanked) return closeCard(sdk).then(function () {
+              return 'answered, no thanks message';
+            });
+            survey.close(card);
+            return pollFor(function () {
+              return !survey.present();
+            }, 10000).then(function (closed) {
+              return closed ? 'answered' : 'stuck:close';
+            });
           });
-        });
       })
       .finally(off);
   }
@@ -202,14 +256,14 @@
    * `count` moments with distinct order ids (`SPA-<first>`, `SPA-<first + 1>`, …), one after the
    * other; resolves with the outcome counts.
    */
-  function answerMany(count, first) {
+  function answerMany(sdk, count, first) {
     var outcomes = {};
     var i = (first || 1) - 1;
     var last = i + count;
     function next() {
       if (i >= last) return Promise.resolve(outcomes);
       i++;
-      return answerOnce('purchase', { orderId: 'SPA-' + i }).then(function (outcome) {
+      return answerOnce(sdk, 'SPA-' + i).then(function (outcome) {
         outcomes[outcome] = (outcomes[outcome] || 0) + 1;
         return next();
       });
