@@ -32,6 +32,30 @@ function sourceAliases() {
   };
 }
 
+/**
+ * zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
+ * `__zod_globalRegistry`): two globals a third-party script may not add to a host page. It
+ * also probes `new Function("")` for its JIT, which a strict CSP reports as a
+ * `securitypolicyviolation` even though zod catches the error. So in our bundles zod's
+ * `globalThis` becomes one module-scoped object from a virtual module, whose config starts
+ * `jitless` (the probe never runs), and zod's JIT switch is folded to `false` so terser drops
+ * the JIT compiler too (smaller chunk). Only files under node_modules/zod are touched.
+ */
+const ZOD_GLOBAL = '\0moments-zod-global';
+function zodWithoutGlobals() {
+  return {
+    name: 'moments-zod-without-globals',
+    resolveId: (id) => (id === ZOD_GLOBAL ? id : null),
+    load: (id) => (id === ZOD_GLOBAL ? 'export default { __zod_globalConfig: { jitless: true } };' : null),
+    transform(code, id) {
+      if (!/\/node_modules\/zod\/.*\.js$/.test(id)) return null;
+      const folded = code.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;');
+      if (!/\bglobalThis\b/.test(folded)) return folded === code ? null : { code: folded, map: null };
+      return { code: `import __zodGlobal from ${JSON.stringify(ZOD_GLOBAL)};\n${folded.replace(/\bglobalThis\b/g, '__zodGlobal')}`, map: null };
+    },
+  };
+}
+
 const transpile = () => esbuild({ target: 'es2021', tsconfig: `${root}tsconfig.json`, sourceMap: false });
 
 /** A library package: ESM that mirrors src/, dependencies left as imports for the app's bundler. */
@@ -64,7 +88,7 @@ const minify = (mangleUnderscore) =>
 const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
-const bundlePlugins = () => [sourceAliases(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+const bundlePlugins = () => [sourceAliases(), zodWithoutGlobals(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {

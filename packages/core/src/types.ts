@@ -31,12 +31,33 @@ export interface Answer {
   sdk: { name: string; version: string };
 }
 
-/** Why a moment did not lead to a survey. */
+/**
+ * Why a moment did not lead to a survey (the `skipped` event). Per survey, checked in this order:
+ * - `consent`: consent is `pending` (or Global Privacy Control is on and respected);
+ * - `no-survey`: no survey asks at this moment;
+ * - `url`, `device`, `locale`: the survey's page, device or language filter does not match;
+ * - `once-per`: the survey was already shown about this `oncePer` context value;
+ * - `recontact`: the visitor saw this survey less than `recontactDays` ago;
+ * - `sampled-out`: the visitor is outside the survey's sticky `sample`;
+ * - `fatigue`: `fatigue.minDaysBetweenSurveys` or `fatigue.maxPerSession` is reached;
+ * - `deferred`: the moment is stored and will be asked on a visit after `after`;
+ * - `busy`: another survey is visible or waiting (or was replaced by a `critical` one);
+ * - `navigated`: the page or SPA route changed during `delayMs`;
+ * - `ui-unavailable`, `invalid-config`: the lazy half could not load or the config is invalid.
+ */
 export type SkipReason =
+  | 'consent'
   | 'no-survey'
+  | 'url'
+  | 'device'
+  | 'locale'
+  | 'once-per'
+  | 'recontact'
+  | 'sampled-out'
+  | 'fatigue'
+  | 'deferred'
   | 'busy'
-  | 'no-consent'
-  | 'destroyed'
+  | 'navigated'
   | 'ui-unavailable'
   | 'invalid-config';
 

@@ -2,8 +2,15 @@
 /**
  * The config schema. Built with `zod/mini` because it ships in the lazy browser chunk, where
  * every byte counts; config types are inferred from it, never copied by hand.
+ *
+ * Weight: measured with rollup + terser + gzip -9, `z.int()` costs ~500 B, `z.record` ~800 B,
+ * `z.discriminatedUnion` ~970 B, `z.custom` ~390 B, `z.minimum`/`z.maximum` ~250 B and
+ * `z.minLength` ~330 B, `z.union` ~580 B, `z.array` ~420 B, `z.enum` ~190 B, while one hand-written `z.check`
+ * costs ~80 B. So ranges, non-empty strings, lists, string maps and per-type question rules
+ * are small `z.check`s from `checks.ts` (the types stay inferred through their casts).
  */
 import * as z from 'zod/mini';
+import { anyList, flag, oneOf, questionRules, regexRule, str, stringMap, textList, within } from './checks.js';
 
 /** Every question type a survey may ask. */
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'emoji', 'thumbs', 'choice', 'text'] as const;
@@ -11,43 +18,115 @@ export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'emoji', 'thumbs'
 /** Where the card appears. */
 export const PLACEMENTS = ['bottom-right', 'bottom-left', 'center', 'inline'] as const;
 
-const text = z.string().check(z.minLength(1));
+/** Moments that matter more (`critical`) are asked ahead of routine ones (`encounter`, default). */
+export const PRIORITIES = ['critical', 'encounter'] as const;
 
-export const questionSchema = z.object({
-  type: z.enum(QUESTION_TYPES),
+const text = str(true);
+const opt = z.optional;
+const count = (min: number, max = Infinity) => within(min, max, true);
+
+export const questionSchema = z
+  .object({
+    type: oneOf(QUESTION_TYPES),
+    text,
+    /** Labels under the two ends of a scale, e.g. "Not likely" / "Very likely". */
+    lowLabel: opt(str()),
+    highLabel: opt(str()),
+    /** `rating` only: number of stars, 3–10 (default 5). */
+    scale: opt(count(3, 10)),
+    /** `emoji` only: 3 or 5 faces (default 5). */
+    faces: opt(count(3, 5)),
+    /** `choice` only: the options, at least two. */
+    options: opt(textList<string[]>()),
+    /** `text` only: the hint inside the empty field. */
+    placeholder: opt(str()),
+  })
+  .check(questionRules);
+
+/** An open question after the score: always, or only after a low or a high one. */
+export const followUpSchema = z.object({
   text,
-  /** Labels under the two ends of a scale, e.g. "Not likely" / "Very likely". */
-  lowLabel: z.optional(z.string()),
-  highLabel: z.optional(z.string()),
-  /** `rating` only: number of stars, 3–10 (default 5). */
-  scale: z.optional(z.int().check(z.minimum(3), z.maximum(10))),
-  /** `choice` only. */
-  options: z.optional(z.array(text)),
+  when: opt(oneOf(['always', 'low', 'high'])),
+  placeholder: opt(str()),
+});
+
+/**
+ * A page rule: the page's path (`location.pathname`) must match. `exact` and `prefix` compare
+ * text; `glob` takes `*` for any run of characters; `regex` is a JavaScript pattern.
+ */
+export const urlRuleSchema = z.object({
+  exact: opt(str()),
+  prefix: opt(str()),
+  glob: opt(str()),
+  regex: opt(regexRule),
+});
+
+/** Behaviour that fires a survey by itself on pages its `url` rule allows. */
+export const behaviourSchema = z.object({
+  /** Fire on every page view (and SPA navigation) that matches `url`. */
+  pageView: opt(flag),
+  /** Desktop only: the pointer leaves through the top of the window. */
+  exitIntent: opt(flag),
+  /** Percent of the page scrolled, 1–100. */
+  scrollDepth: opt(count(1, 100)),
+  /** Milliseconds spent on the page (visible or not). */
+  timeOnPageMs: opt(count(0)),
 });
 
 export const surveySchema = z.object({
   id: text,
   /** The moment (or moments) this survey asks at. */
-  moment: z.union([text, z.array(text).check(z.minLength(1))]),
+  moment: textList<string | string[]>(true),
   question: questionSchema,
-  thanks: z.optional(z.string()),
-  /** Wait before showing, in milliseconds (default 0). */
-  delayMs: z.optional(z.int().check(z.minimum(0))),
-  placement: z.optional(z.enum(PLACEMENTS)),
+  followUp: opt(followUpSchema),
+  thanks: opt(str()),
+  /** Wait before showing, in milliseconds (default 0); cancelled when the page or route changes. */
+  delayMs: opt(count(0)),
+  placement: opt(oneOf(PLACEMENTS)),
+  /** Share of visitors asked, 0–1 (default 1); sticky per visitor. */
+  sample: opt(within(0, 1)),
+  /** Days before the same visitor may see this survey again (default 0). */
+  recontactDays: opt(count(0)),
+  /** A context key such as `orderId`: never two surveys about the same value. */
+  oncePer: opt(text),
+  priority: opt(oneOf(PRIORITIES)),
+  url: opt(urlRuleSchema),
+  on: opt(behaviourSchema),
+  /** Ask later: the moment is kept and asked on the first visit after this delay. */
+  after: opt(z.object({ days: opt(count(0)), hours: opt(count(0)) })),
+  device: opt(oneOf(['desktop', 'mobile'])),
+  /** Language tags or prefixes (`en`, `de-CH`) of `navigator.language` this survey is for. */
+  locales: opt(textList<string[]>()),
 });
 
 export const configSchema = z.object({
   /** Where answers are POSTed. Relative URLs resolve against the page. */
   endpoint: text,
-  headers: z.optional(z.record(z.string(), z.string())),
-  locale: z.optional(z.string()),
-  debug: z.optional(z.boolean()),
-  surveys: z.array(z.unknown()),
+  headers: opt(stringMap),
+  format: opt(oneOf(['json', 'cloudevents'])),
+  locale: opt(str()),
+  theme: opt(stringMap),
+  fatigue: opt(z.object({ minDaysBetweenSurveys: opt(count(0)), maxPerSession: opt(count(0)) })),
+  /** GTM/GA4 event name → moment, e.g. `{"purchase": "purchase"}`. */
+  dataLayer: opt(stringMap),
+  /** `pending`: nothing is shown or stored until `consent(true)` (default `granted`). */
+  consent: opt(oneOf(['granted', 'pending'])),
+  /** Treat a Global Privacy Control signal as consent withheld (default false). */
+  respectGpc: opt(flag),
+  /** Send the page's query string and fragment in `Answer.url` (default false: origin + path). */
+  fullUrl: opt(flag),
+  report: opt(textList<Array<'shown' | 'dismissed'>>(false, ['shown', 'dismissed'])),
+  debug: opt(flag),
+  surveys: anyList,
 });
 
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type UrlRule = z.infer<typeof urlRuleSchema>;
+export type Behaviour = z.infer<typeof behaviourSchema>;
 export type Placement = (typeof PLACEMENTS)[number];
+export type Priority = (typeof PRIORITIES)[number];
 export type Survey = z.infer<typeof surveySchema>;
 /** A validated config: every survey in it passed its own schema. */
 export type MomentsConfig = Omit<z.infer<typeof configSchema>, 'surveys'> & { surveys: Survey[] };
