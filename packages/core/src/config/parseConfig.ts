@@ -76,9 +76,11 @@ function valueAt(root: unknown, path: readonly Key[]): unknown {
   return value;
 }
 
+/** `surveys[0].question.type`; a key that is not a plain name is quoted: `headers["x.y"]`. */
 function formatPath(path: readonly Key[]): string {
   return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : /^[a-z_$][\w$]*$/i.test(String(key)) ? (out ? `${out}.${String(key)}` : String(key)) : `${out}[${JSON.stringify(String(key))}]`,
     '',
   );
 }
