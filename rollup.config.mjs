@@ -33,25 +33,37 @@ function sourceAliases() {
 }
 
 /**
- * zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
- * `__zod_globalRegistry`): two globals a third-party script may not add to a host page. It
- * also probes `new Function("")` for its JIT, which a strict CSP reports as a
- * `securitypolicyviolation` even though zod catches the error. So in our bundles zod's
- * `globalThis` becomes one module-scoped object from a virtual module, whose config starts
- * `jitless` (the probe never runs), and zod's JIT switch is folded to `false` so terser drops
- * the JIT compiler too (smaller chunk). Only files under node_modules/zod are touched.
+ * A third-party script may add no global to the host page but `window.moments`.
+ * - zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
+ *   `__zod_globalRegistry`) and probes `new Function("")` for its JIT, which a strict CSP
+ *   reports as a `securitypolicyviolation` even though zod catches the error. So zod's
+ *   `globalThis` becomes one module-scoped object from a virtual module, whose config starts
+ *   `jitless` (the probe never runs), and zod's JIT switch is folded to `false` so terser
+ *   drops the JIT compiler too.
+ * - Lit records its versions on `globalThis` (`litHtmlVersions`, `litElementVersions`,
+ *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
+ *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
+ *   dropped, and the metadata map moves to the same module-scoped object.
+ * Only files under node_modules/zod and Lit's three packages are touched.
  */
-const ZOD_GLOBAL = '\0moments-zod-global';
-function zodWithoutGlobals() {
+const SHARED = '\0moments-shared-globals';
+const LIT = /\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/.*\.js$/;
+function noHostGlobals() {
   return {
-    name: 'moments-zod-without-globals',
-    resolveId: (id) => (id === ZOD_GLOBAL ? id : null),
-    load: (id) => (id === ZOD_GLOBAL ? 'export default { __zod_globalConfig: { jitless: true } };' : null),
+    name: 'moments-no-host-globals',
+    resolveId: (id) => (id === SHARED ? id : null),
+    load: (id) => (id === SHARED ? 'export default { __zod_globalConfig: { jitless: true } };' : null),
     transform(code, id) {
-      if (!/\/node_modules\/zod\/.*\.js$/.test(id)) return null;
-      const folded = code.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;');
-      if (!/\bglobalThis\b/.test(folded)) return folded === code ? null : { code: folded, map: null };
-      return { code: `import __zodGlobal from ${JSON.stringify(ZOD_GLOBAL)};\n${folded.replace(/\bglobalThis\b/g, '__zodGlobal')}`, map: null };
+      let out = code;
+      if (/\/node_modules\/zod\/.*\.js$/.test(id)) {
+        out = out.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;').replace(/\bglobalThis\b/g, '__momentsShared');
+      } else if (LIT.test(id)) {
+        out = out
+          .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
+          .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
+      }
+      if (out === code) return null;
+      return { code: out.includes('__momentsShared') ? `import __momentsShared from ${JSON.stringify(SHARED)};\n${out}` : out, map: null };
     },
   };
 }
@@ -88,7 +100,7 @@ const minify = (mangleUnderscore) =>
 const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
-const bundlePlugins = () => [sourceAliases(), zodWithoutGlobals(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+const bundlePlugins = () => [sourceAliases(), noHostGlobals(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {

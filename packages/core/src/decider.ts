@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 import type { MomentsConfig, Survey } from './config/schema.js';
-import { buildAnswer } from './eligibility/buildAnswer.js';
 import { matchUrl } from './eligibility/matchUrl.js';
 import { readPage, type PageFacts } from './eligibility/page.js';
 import { checkSurvey, DAY_MS, oncePerValue } from './eligibility/rules.js';
 import { createSessionCounter, type SessionCounter } from './eligibility/session.js';
 import { createStateStore, MAX_SEEN, type State, type StateStore } from './eligibility/state.js';
 import type { Runtime } from './runtime.js';
+import { SDK } from './version.js';
 import type { AnswerValue, Decider, ShowSurvey, SkipReason, SurveyView, Trigger } from './types.js';
 
 /** What a decider reads and writes besides the runtime, injectable for tests. */
@@ -122,8 +122,21 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
     const handlers = {
       answer: async (value: AnswerValue, comment?: string) => {
         const facts = page();
-        const url = facts.url(config.fullUrl === true);
-        await runtime.record(buildAnswer({ survey, trigger, value, comment, config, visitorId: state.visitorId, url, language: facts.language, at: now(), id: runtime.newId() }));
+        await runtime.record({
+          id: runtime.newId(),
+          surveyId: survey.id,
+          moment: trigger.moment,
+          question: { type: survey.question.type, text: survey.question.text },
+          value,
+          ...(comment ? { comment } : {}),
+          context: trigger.context,
+          visitorId: state.visitorId,
+          // Origin and path only unless the config opts in: queries often hold tokens or e-mails.
+          url: facts.url(config.fullUrl === true),
+          locale: config.locale ?? facts.language,
+          answeredAt: new Date(now()).toISOString(),
+          sdk: { ...SDK },
+        });
         slot.phase = 'answered';
       },
       dismiss: () => {
