@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { minify } from 'terser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'packages/embed/dist');
@@ -52,7 +54,35 @@ for (const row of rows) {
   );
 }
 console.log(`files in "shown": ${shownFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
+await reportShares();
 if (over) {
   console.error('A size budget is exceeded (size-budget.json).');
   process.exit(1);
+}
+
+/**
+ * Which package each byte of moments.js comes from. Gzip cannot be split by module, so each
+ * module's code (as rollup renders it into the bundle) is minified on its own, and a package's
+ * share of those minified bytes is applied to the real gzip size: an estimate, good to a few
+ * percent, and stable from build to build.
+ */
+async function reportShares() {
+  const { default: configs } = await import('../rollup.config.mjs');
+  const eager = configs.find((c) => String(c.input).endsWith('embed/src/index.ts'));
+  const bundle = await rollup({ ...eager, onwarn: () => undefined });
+  const { output } = await bundle.generate({ format: 'iife' });
+  await bundle.close();
+  const bytes = {};
+  for (const [id, module] of Object.entries(output[0].modules)) {
+    if (!module.code) continue;
+    const { code } = await minify(module.code, { compress: { unused: false }, mangle: true, toplevel: false });
+    const owner = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ?? /\/packages\/([^/]+)\//.exec(id)?.[1] ?? 'other';
+    bytes[owner] = (bytes[owner] ?? 0) + code.length;
+  }
+  const total = Object.values(bytes).reduce((a, b) => a + b, 0);
+  const gzip = gzipSync(readFileSync(join(dist, 'moments.js')), { level: 9 }).length;
+  const parts = Object.entries(bytes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([owner, n]) => `${owner === 'core' || owner === 'embed' ? `@moments/${owner}` : owner} ~${Math.round((gzip * n) / total)} B (${((n / total) * 100).toFixed(0)}%)`);
+  console.log(`moments.js by package (gzip, estimated): ${parts.join(', ')}`);
 }
