@@ -77,6 +77,14 @@ describe('moment sources in Chromium', () => {
     await context.close();
   });
 
+  it('replays calls queued on the pre-load stub, in order (consent, then the moment)', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context, '/fixtures/core-stub.html');
+    await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fires a dataLayer purchase pushed before Moments loaded', async () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context, '/fixtures/core-page.html?purchase');

@@ -16,7 +16,8 @@ export interface PageSourcesOptions {
 
 /**
  * The lazy moment sources: for each survey with `on`, on pages its `url` rule allows, fires
- * on page view, exit intent, scroll depth or time on page (the first that happens; context
+ * on page view, exit intent, scroll depth or time on page (counted from navigation start, or
+ * from the SPA navigation), the first that happens (context
  * `{source: 'exit-intent'}` etc.). On an SPA navigation the decider hears of it (a pending
  * `delayMs` is cancelled) and the watchers are set up again for the new route. Navigation is
  * watched only when some survey has `on` or `delayMs`. Returns a function that stops everything.
@@ -26,17 +27,18 @@ export function startPageSources({ win, surveys, decider, page, match }: PageSou
   if (!win || (!behavioural.length && !surveys.some((s) => s.delayMs))) return () => undefined;
   let stops: Array<() => void> = [];
   const disarm = (): void => void stops.splice(0).forEach((stop) => stop());
-  const arm = (): void => {
+  /** `elapsed`: ms already spent on this page (time since navigation start on the first arm). */
+  const arm = (elapsed: number): void => {
     const facts = page();
     for (const survey of behavioural) {
-      if (!survey.url || match(survey.url, facts.path)) stops.push(watchSurvey(win, survey, facts, decider));
+      if (!survey.url || match(survey.url, facts.path)) stops.push(watchSurvey(win, survey, facts, decider, elapsed));
     }
   };
-  arm();
+  arm(typeof performance === 'undefined' ? 0 : performance.now());
   const stopNavigation = onNavigate(win, () => {
     disarm();
     decider.navigated();
-    arm();
+    arm(0);
   });
   return () => {
     stopNavigation();
@@ -44,7 +46,7 @@ export function startPageSources({ win, surveys, decider, page, match }: PageSou
   };
 }
 
-function watchSurvey(win: Window, survey: Survey, facts: PageFacts, decider: PageSourcesOptions['decider']): () => void {
+function watchSurvey(win: Window, survey: Survey, facts: PageFacts, decider: PageSourcesOptions['decider'], elapsed: number): () => void {
   const on = survey.on!;
   const stops: Array<() => void> = [];
   const stop = (): void => void stops.splice(0).forEach((s) => s());
@@ -54,7 +56,7 @@ function watchSurvey(win: Window, survey: Survey, facts: PageFacts, decider: Pag
   };
   if (on.exitIntent && !facts.mobile) stops.push(watchExitIntent(win.document, fire('exit-intent')));
   if (on.scrollDepth) stops.push(watchScrollDepth(win, on.scrollDepth, fire('scroll-depth')));
-  if (on.timeOnPageMs !== undefined) stops.push(watchTimeOnPage(on.timeOnPageMs, fire('time-on-page')));
+  if (on.timeOnPageMs !== undefined) stops.push(watchTimeOnPage(Math.max(0, on.timeOnPageMs - elapsed), fire('time-on-page')));
   if (on.pageView) fire('page-view')();
   return stop;
 }

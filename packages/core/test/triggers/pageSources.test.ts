@@ -5,8 +5,12 @@ import type { PageFacts } from '../../src/eligibility/page.js';
 import { watchExitIntent, watchScrollDepth, watchTimeOnPage } from '../../src/triggers/behaviour.js';
 import { startPageSources } from '../../src/triggers/pageSources.js';
 
-beforeEach(() => void vi.useFakeTimers());
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(performance, 'now').mockReturnValue(0);
+});
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.useRealTimers();
   history.replaceState(null, '', '/');
 });
@@ -88,6 +92,16 @@ describe('startPageSources', () => {
     expect(decider.offer).not.toHaveBeenCalled();
     vi.advanceTimersByTime(400);
     expect(decider.offer).toHaveBeenCalledExactlyOnceWith(expect.anything(), { moment: 'browse', context: { source: 'time-on-page' } });
+    stop();
+  });
+
+  it('counts time on page from navigation start', () => {
+    vi.mocked(performance.now).mockReturnValue(400);
+    const { decider, stop } = start([survey({ on: { timeOnPageMs: 1_000 } })]);
+    vi.advanceTimersByTime(599);
+    expect(decider.offer).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(decider.offer).toHaveBeenCalledTimes(1);
     stop();
   });
 
