@@ -59,7 +59,12 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
   const page = platform.page ?? readPage;
   const now = platform.now ?? Date.now;
   const session = platform.session ?? createSessionCounter(win);
-  const ready = store.load();
+  // Read on the first decision after consent: with consent pending not even the database is opened.
+  let loaded: Promise<State> | undefined;
+  const withState = (trigger: Trigger, fn: (state: State) => void): void => {
+    if (!runtime.consented) return skip(trigger, 'consent');
+    void (loaded ??= store.load()).then(fn);
+  };
   let active: Active | undefined;
   let destroyed = false;
 
@@ -158,10 +163,10 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
     trigger(trigger) {
       const candidates = config.surveys.filter((s) => matches(s, trigger.moment)).sort((a, b) => rank(a) - rank(b));
       if (!candidates.length) return skip(trigger, 'no-survey');
-      void ready.then((state) => decide(state, candidates, trigger));
+      withState(trigger, (state) => decide(state, candidates, trigger));
     },
     offer(survey, trigger, deferred) {
-      void ready.then((state) => decide(state, [survey], trigger, deferred));
+      withState(trigger, (state) => decide(state, [survey], trigger, deferred));
     },
     navigated() {
       if (active?.phase === 'waiting') {
@@ -188,14 +193,16 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
     );
   }
   // A moment deferred on an earlier visit and now due is asked first (one per visit).
-  void ready.then((state) => {
-    const due = state.deferred.find((d) => d.dueAt <= now());
-    const survey = due && config.surveys.find((x) => x.id === due.surveyId);
-    if (!due || !runtime.consented) return;
-    state.deferred.splice(state.deferred.indexOf(due), 1);
-    if (survey) decide(state, [survey], { moment: due.moment, context: due.context }, true);
-    else void store.save();
-  });
+  if (runtime.consented && config.surveys.some((s) => s.after)) {
+    void (loaded ??= store.load()).then((state) => {
+      const due = state.deferred.find((d) => d.dueAt <= now());
+      if (!due) return;
+      state.deferred.splice(state.deferred.indexOf(due), 1);
+      const survey = config.surveys.find((x) => x.id === due.surveyId);
+      if (survey) decide(state, [survey], { moment: due.moment, context: due.context }, true);
+      else void store.save();
+    });
+  }
   return decider;
 }
 

@@ -38,6 +38,18 @@ describe('createDecider', () => {
     expect(h.shown).toHaveLength(1);
   });
 
+  it('does not even read storage while consent is pending', async () => {
+    const storage = createMemoryStateStorage();
+    const read = vi.spyOn(storage, 'read');
+    const write = vi.spyOn(storage, 'write');
+    const h = setup({ surveys: [nps({ after: { days: 1 } })] }, { consent: 'pending', stateStorage: storage });
+    h.decider.offer(nps(), { moment: 'purchase', context: {} });
+    await settle();
+    expect(h.skipped.map((s) => s.reason)).toEqual(['consent']);
+    expect(read).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+  });
+
   it('skips with busy while another survey is waiting or visible', async () => {
     const h = setup({ surveys: [nps({ delayMs: 100 }), nps({ id: 'other', moment: 'delivered' })] });
     h.runtime.trigger('purchase');
