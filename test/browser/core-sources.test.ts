@@ -95,6 +95,22 @@ describe('moment sources in Chromium', () => {
     await context.close();
   });
 
+  it('asks a survey on scroll depth, on the pages its URL rule allows, with no moment in the page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    // The config has `on` surveys: moments.js loads the lazy half at idle, which loads page sources.
+    const sources = page.waitForResponse((r) => r.url().includes('/moments/moments-pageSources'), { timeout: 10_000 });
+    await page.goto(`${site.url}/fixtures/core-behaviour.html`);
+    await sources;
+    expect(await cards(page).count()).toBe(0);
+    await page.locator('#end').scrollIntoViewIfNeeded();
+    await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.querySelector('moment-survey')!.survey?.id)).toBe('help-page');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('asks a deferred moment on a visit after the delay has passed, not before', async () => {
     const context = await browser.newContext();
     const start = Date.now();

@@ -22,6 +22,7 @@ export interface DeciderPlatform {
   window: Window | undefined;
 }
 
+/** What `createDecider` needs: the eager runtime, the validated config and a UI. */
 export interface DeciderOptions {
   runtime: Runtime;
   config: MomentsConfig;

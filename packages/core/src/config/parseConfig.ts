@@ -11,6 +11,7 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** A usable config with the problems found (`ok`), or only the problems. */
 export type ParseConfigResult =
   | { ok: true; config: MomentsConfig; issues: ConfigIssue[] }
   | { ok: false; issues: ConfigIssue[] };

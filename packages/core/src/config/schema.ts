@@ -25,6 +25,7 @@ const text = str(true);
 const opt = z.optional;
 const count = (min: number, max = Infinity) => within(min, max, true);
 
+/** The one question a survey asks; type-specific rules (`choice` options, `emoji` faces) are checks. */
 export const questionSchema = z
   .object({
     type: oneOf(QUESTION_TYPES),
@@ -73,6 +74,7 @@ export const behaviourSchema = z.object({
   timeOnPageMs: opt(count(0)),
 });
 
+/** One survey: what to ask, at which moments, and the rules that decide whether to ask. */
 export const surveySchema = z.object({
   id: text,
   /** The moment (or moments) this survey asks at. */
@@ -99,6 +101,7 @@ export const surveySchema = z.object({
   locales: opt(textList<string[]>()),
 });
 
+/** The whole config; `surveys` are validated one by one so a bad survey spoils nothing else. */
 export const configSchema = z.object({
   /** Where answers are POSTed. Relative URLs resolve against the page. */
   endpoint: text,
@@ -120,13 +123,21 @@ export const configSchema = z.object({
   surveys: anyList,
 });
 
+/** A validated question. */
 export type Question = z.infer<typeof questionSchema>;
+/** `nps` (0–10), `csat` (1–5), `ces` (1–7), `rating` (stars), `emoji`, `thumbs`, `choice`, `text`. */
 export type QuestionType = Question['type'];
+/** The optional open question after the score. */
 export type FollowUp = z.infer<typeof followUpSchema>;
+/** A page rule on `location.pathname`. */
 export type UrlRule = z.infer<typeof urlRuleSchema>;
+/** Behaviour triggers of a survey. */
 export type Behaviour = z.infer<typeof behaviourSchema>;
+/** Where the card appears. */
 export type Placement = (typeof PLACEMENTS)[number];
+/** `critical` moments are asked ahead of `encounter` ones. */
 export type Priority = (typeof PRIORITIES)[number];
+/** A validated survey. */
 export type Survey = z.infer<typeof surveySchema>;
 /** A validated config: every survey in it passed its own schema. */
 export type MomentsConfig = Omit<z.infer<typeof configSchema>, 'surveys'> & { surveys: Survey[] };

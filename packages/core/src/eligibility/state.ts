@@ -65,6 +65,7 @@ export function serializeState(state: State): Stored {
   return { visitorId: state.visitorId, lastShownAt: state.lastShownAt, surveys: [...state.surveys], deferred: state.deferred.slice(-MAX_DEFERRED) };
 }
 
+/** The eligibility state of this visitor, loaded once per page. */
 export interface StateStore {
   /** Resolves the state; reads storage once per page. Never rejects (a storage that fails gives a fresh state). */
   load(): Promise<State>;

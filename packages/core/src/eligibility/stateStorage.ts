@@ -2,8 +2,9 @@
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import { SESSION_KEY } from './session.js';
 
-/** Our own database and store: never idb-keyval's default `keyval-store`, which the host may use. */
+/** Our own database: never idb-keyval's default `keyval-store`, which the host may use. */
 export const STATE_DB = 'moments-state';
+/** The object store in `STATE_DB`. */
 export const STATE_STORE = 'state';
 /** The one key (IndexedDB) or localStorage item the state lives under. */
 export const STATE_KEY = 'moments-state';

@@ -2,6 +2,7 @@
 import type { Context } from '../types.js';
 import { observeDataLayer } from './dataLayer.js';
 
+/** What `startConfigSources` needs. */
 export interface ConfigSourcesOptions {
   /** The raw config (not validated yet: read defensively). */
   config: Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { Trigger } from '../types.js';
 import { watchExitIntent, watchScrollDepth, watchTimeOnPage } from './behaviour.js';
 import { onNavigate } from './navigation.js';
 
+/** What `startPageSources` needs. */
 export interface PageSourcesOptions {
   win: Window | undefined;
   surveys: readonly Survey[];
