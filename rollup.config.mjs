@@ -35,11 +35,12 @@ function sourceAliases() {
 /**
  * A third-party script may add no global to the host page but `window.moments`.
  * - zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
- *   `__zod_globalRegistry`) and probes `new Function("")` for its JIT, which a strict CSP
- *   reports as a `securitypolicyviolation` even though zod catches the error. So zod's
- *   `globalThis` becomes one module-scoped object from a virtual module, whose config starts
- *   `jitless` (the probe never runs), and zod's JIT switch is folded to `false` so terser
- *   drops the JIT compiler too.
+ *   `__zod_globalRegistry`), so zod's `globalThis` becomes one module-scoped object from a
+ *   virtual module. zod's JIT probes `new Function("")`, which a strict CSP reports as a
+ *   `securitypolicyviolation` even though zod catches the error. zod/mini's object schema has
+ *   no JIT today (only classic zod's does), so the shared config starts `jitless` and the JIT
+ *   switch is folded to `false` as a guard: a zod update or a classic-zod import cannot bring
+ *   the probe (or the JIT compiler's bytes) back. test/browser/core-sources.test.ts checks both.
  * - Lit records its versions on `globalThis` (`litHtmlVersions`, `litElementVersions`,
  *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
  *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
