@@ -20,9 +20,13 @@ export function observeDataLayer(win: Window, mapping: unknown, fire: Fire): () 
   const layer = Array.isArray(host.dataLayer) ? host.dataLayer : (host.dataLayer = [] as unknown as Layer);
   let live = true;
   const handle = (item: unknown): void => {
-    const { name, params } = readEvent(item);
+    if (!live || !item || typeof item !== 'object') return;
+    const record = item as Record<string, unknown>;
+    // gtag('event', 'purchase', {...}) pushes its `arguments` object; GTM pushes {event, ecommerce}.
+    const gtag = record[0] === 'event';
+    const name = gtag ? record[1] : record['event'];
     const moment = typeof name === 'string' && Object.prototype.hasOwnProperty.call(mapping, name) ? (mapping as Record<string, unknown>)[name] : undefined;
-    if (live && typeof moment === 'string' && moment) fire(moment, params as Context);
+    if (typeof moment === 'string' && moment) fire(moment, (gtag ? record[2] : (record['ecommerce'] ?? item)) as Context);
   };
   layer.forEach(handle);
   const previous = layer.push;
@@ -37,12 +41,4 @@ export function observeDataLayer(win: Window, mapping: unknown, fire: Fire): () 
     // Another script may have wrapped ours since: then ours stays in its chain, inert.
     if (layer.push === push) layer.push = previous;
   };
-}
-
-function readEvent(item: unknown): { name?: unknown; params?: unknown } {
-  if (!item || typeof item !== 'object') return {};
-  const record = item as Record<string, unknown>;
-  // gtag('event', 'purchase', {...}) pushes its `arguments` object.
-  if (record[0] === 'event') return { name: record[1], params: record[2] };
-  return { name: record['event'], params: record['ecommerce'] ?? item };
 }
