@@ -32,6 +32,43 @@ function sourceAliases() {
   };
 }
 
+/**
+ * A third-party script may add no global to the host page but `window.moments`.
+ * - zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
+ *   `__zod_globalRegistry`), so zod's `globalThis` becomes one module-scoped object from a
+ *   virtual module. zod's JIT probes `new Function("")`, which a strict CSP reports as a
+ *   `securitypolicyviolation` even though zod catches the error. zod/mini's object schema has
+ *   no JIT today (only classic zod's does), so the shared config starts `jitless` and the JIT
+ *   switch is folded to `false` as a guard: a zod update or a classic-zod import cannot bring
+ *   the probe (or the JIT compiler's bytes) back. test/browser/core-sources.test.ts checks both.
+ * - Lit records its versions on `globalThis` (`litHtmlVersions`, `litElementVersions`,
+ *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
+ *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
+ *   dropped, and the metadata map moves to the same module-scoped object.
+ * Only files under node_modules/zod and Lit's three packages are touched.
+ */
+const SHARED = '\0moments-shared-globals';
+const LIT = /\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/.*\.js$/;
+function noHostGlobals() {
+  return {
+    name: 'moments-no-host-globals',
+    resolveId: (id) => (id === SHARED ? id : null),
+    load: (id) => (id === SHARED ? 'export default { __zod_globalConfig: { jitless: true } };' : null),
+    transform(code, id) {
+      let out = code;
+      if (/\/node_modules\/zod\/.*\.js$/.test(id)) {
+        out = out.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;').replace(/\bglobalThis\b/g, '__momentsShared');
+      } else if (LIT.test(id)) {
+        out = out
+          .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
+          .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
+      }
+      if (out === code) return null;
+      return { code: out.includes('__momentsShared') ? `import __momentsShared from ${JSON.stringify(SHARED)};\n${out}` : out, map: null };
+    },
+  };
+}
+
 const transpile = () => esbuild({ target: 'es2021', tsconfig: `${root}tsconfig.json`, sourceMap: false });
 
 /** A library package: ESM that mirrors src/, dependencies left as imports for the app's bundler. */
@@ -79,7 +116,7 @@ export function compactStyles() {
   };
 }
 
-const bundlePlugins = () => [sourceAliases(), compactStyles(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+const bundlePlugins = () => [sourceAliases(), compactStyles(), noHostGlobals(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {

@@ -3,9 +3,13 @@ import type { MomentsConfigInput } from './config/schema.js';
 import { createLazyDelivery, type LoadDelivery } from './delivery/createLazyDelivery.js';
 import type { Transport } from './delivery/httpTransport.js';
 import { createEmitter } from './emitter.js';
+import { initialConsent } from './eligibility/consent.js';
+import { createStateStorage, type StateChain, type StateStorage } from './eligibility/stateStorage.js';
 import { createId } from './id.js';
 import type { QueueStorage } from './queue/storage.js';
 import { createReporter, type Reporter } from './report.js';
+import { startConfigSources } from './triggers/configSources.js';
+import { toContext } from './triggers/context.js';
 import type { Answer, Context, Decider, MomentsClient, MomentsEventMap, MomentsEventName } from './types.js';
 
 /** The platform a runtime uses, injectable so tests and non-browser hosts can swap any part. */
@@ -13,6 +17,8 @@ export interface Platform {
   /** Tried in order; defaults to IndexedDB, then localStorage, then memory. */
   storages: readonly QueueStorage[];
   transport: Transport;
+  /** Where eligibility state lives, tried in order; defaults to IndexedDB, localStorage, memory. */
+  stateStorages: StateStorage[];
   /** The page whose lifecycle (`pagehide`, `online`) triggers delivery; absent in Node. */
   window: Window | undefined;
 }
@@ -35,7 +41,8 @@ export interface RuntimeOptions {
  * decider (eligibility + UI) attaches later and receives moments fired in the meantime.
  */
 export interface Runtime extends MomentsClient {
-  readonly visitorId: string;
+  /** A random v4 UUID (shared with the lazy half so it bundles no second copy). */
+  newId(): string;
   emit<K extends MomentsEventName>(name: K, payload: MomentsEventMap[K]): void;
   report: Reporter;
   /** Stores an answer durably, then tries to deliver it. Resolves once it is stored. */
@@ -45,9 +52,11 @@ export interface Runtime extends MomentsClient {
   /** Connects the deciding half; moments fired before are handed to it in order. */
   attach(decider: Decider): void;
   readonly destroyed: boolean;
+  /** Where eligibility state (visitor id, survey history, deferred moments) lives; see `createStateStorage`. */
+  readonly state: StateChain;
+  /** False while consent is pending (or withheld by Global Privacy Control); see `consent()`. */
+  readonly consented: boolean;
 }
-
-const VISITOR_KEY = 'moments-visitor';
 
 /** Builds the eager runtime from a raw (not yet validated) config. Never throws. */
 export function createRuntime(config: MomentsConfigInput, options: RuntimeOptions = {}): Runtime {
@@ -56,39 +65,45 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
   const report = createReporter(emitter);
   const delivery = createLazyDelivery(config, { platform: { ...options.platform, window: win }, emit: emitter.emit, report, load: options.loadDelivery });
 
-  let consented = config['consent'] !== 'pending';
+  let consented = initialConsent(config, win);
   let decider: Decider | undefined;
   let loading = false;
   let destroyed = false;
   const cleanups: Array<() => void> = [];
   const pending: Array<{ moment: string; context: Context }> = [];
 
-  let visitorId: string | undefined;
+  const load = (): void => {
+    if (decider || loading || destroyed || !options.loadDecider) return;
+    loading = true;
+    options.loadDecider(runtime).then(runtime.attach, (error: unknown) => {
+      report('ui-load-failed', 'the survey UI could not be loaded', String(error));
+      for (const p of pending.splice(0)) emitter.emit('skipped', { ...p, reason: 'ui-unavailable' });
+      loading = false;
+    });
+  };
+
+  const state = createStateStorage(win, (kind) => report('storage-fallback', `state storage failed; now kept in ${kind}`), options.platform?.stateStorages);
+
   const runtime: Runtime = {
-    // Read on first answer, not at start: nothing is stored before there is something to store.
-    get visitorId() {
-      return (visitorId ??= readVisitorId(win));
-    },
+    state,
+    newId: createId,
     emit: emitter.emit,
     report,
     on: emitter.on,
     get destroyed() {
       return destroyed;
     },
-    trigger(moment, context = {}) {
+    get consented() {
+      return consented;
+    },
+    trigger(moment, context) {
       if (destroyed || typeof moment !== 'string' || !moment) return;
-      const safeContext = context && typeof context === 'object' ? context : {};
+      const safeContext = toContext(context);
       emitter.emit('triggered', { moment, context: safeContext });
-      if (!consented) return emitter.emit('skipped', { moment, context: safeContext, reason: 'no-consent' });
+      if (!consented) return emitter.emit('skipped', { moment, context: safeContext, reason: 'consent' });
       if (decider) return decider.trigger({ moment, context: safeContext });
       pending.push({ moment, context: safeContext });
-      if (loading || !options.loadDecider) return;
-      loading = true;
-      options.loadDecider(runtime).then(runtime.attach, (error: unknown) => {
-        report('ui-load-failed', 'the survey UI could not be loaded', String(error));
-        for (const p of pending.splice(0)) emitter.emit('skipped', { ...p, reason: 'ui-unavailable' });
-        loading = false;
-      });
+      load();
     },
     onDestroy(cleanup) {
       if (destroyed) cleanup();
@@ -110,8 +125,7 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
     flush: () => delivery.flush(),
     async purge() {
       try {
-        await delivery.purge();
-        win?.localStorage.removeItem(VISITOR_KEY);
+        await Promise.all([delivery.purge(), state.clear()]);
       } catch (error) {
         report('purge-failed', 'stored data could not be removed', String(error));
       }
@@ -125,18 +139,7 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
       emitter.clear();
     },
   };
-  return runtime;
-}
 
-/** A random id kept in localStorage (never a cookie); per page life where storage is blocked. */
-function readVisitorId(win: Window | undefined): string {
-  try {
-    const stored = win?.localStorage.getItem(VISITOR_KEY);
-    if (stored) return stored;
-    const id = createId();
-    win?.localStorage.setItem(VISITOR_KEY, id);
-    return id;
-  } catch {
-    return createId();
-  }
+  runtime.onDestroy(startConfigSources({ config, win, trigger: runtime.trigger, preload: load }));
+  return runtime;
 }

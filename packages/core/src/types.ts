@@ -3,7 +3,7 @@
  * Public types of `@moments/core` that are not inferred from the config schema.
  * Config types live next to their schema (`config/schema.ts`) and are re-exported from `index.ts`.
  */
-import type { MomentsConfig, Survey } from './config/schema.js';
+import type { MomentsConfig, Survey, SurveyTheme } from './config/schema.js';
 
 /** Context of a moment: flat, JSON-safe facts such as `{ orderId: 'A-1001' }`. */
 export type Context = Record<string, string | number | boolean | null>;
@@ -31,12 +31,33 @@ export interface Answer {
   sdk: { name: string; version: string };
 }
 
-/** Why a moment did not lead to a survey. */
+/**
+ * Why a moment did not lead to a survey (the `skipped` event). Per survey, checked in this order:
+ * - `consent`: consent is `pending` (or Global Privacy Control is on and respected);
+ * - `no-survey`: no survey asks at this moment;
+ * - `url`, `device`, `locale`: the survey's page, device or language filter does not match;
+ * - `once-per`: the survey was already shown about this `oncePer` context value;
+ * - `recontact`: the visitor saw this survey less than `recontactDays` ago;
+ * - `sampled-out`: the visitor is outside the survey's sticky `sample`;
+ * - `fatigue`: `fatigue.minDaysBetweenSurveys` or `fatigue.maxPerSession` is reached;
+ * - `deferred`: the moment is stored and will be asked on a visit after `after`;
+ * - `busy`: another survey is visible or waiting (or was replaced by a `critical` one);
+ * - `navigated`: the page or SPA route changed during `delayMs`;
+ * - `ui-unavailable`, `invalid-config`: the lazy half could not load or the config is invalid.
+ */
 export type SkipReason =
+  | 'consent'
   | 'no-survey'
+  | 'url'
+  | 'device'
+  | 'locale'
+  | 'once-per'
+  | 'recontact'
+  | 'sampled-out'
+  | 'fatigue'
+  | 'deferred'
   | 'busy'
-  | 'no-consent'
-  | 'destroyed'
+  | 'navigated'
   | 'ui-unavailable'
   | 'invalid-config';
 
@@ -97,8 +118,16 @@ export interface SurveyView {
   close(): void;
 }
 
+/** Page-wide settings from the config that a UI needs beyond the survey itself. */
+export interface ShowOptions {
+  /** The config's `locale` (else the UI uses `<html lang>`, then the browser's language). */
+  locale?: string;
+  /** The config's `theme`; a survey's own `theme` wins. */
+  theme?: SurveyTheme;
+}
+
 /** How a UI shows a survey: `@moments/elements` provides one; tests pass a stub. */
-export type ShowSurvey = (survey: Survey, handlers: SurveyHandlers) => SurveyView | Promise<SurveyView>;
+export type ShowSurvey = (survey: Survey, handlers: SurveyHandlers, options?: ShowOptions) => SurveyView | Promise<SurveyView>;
 
 /** A moment, with the survey-independent facts a decider needs. */
 export interface Trigger {

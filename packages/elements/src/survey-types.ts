@@ -1,34 +1,15 @@
 // SPDX-License-Identifier: MIT
 /**
- * The survey fields the UI reads beyond today's core schema (`followUp`, `theme`,
- * `translations`, `question.maxLength`). Typed here, all optional, so the UI compiles against
- * any core schema; once core's schema declares them, these become plain aliases.
+ * The survey as the UI reads it. Core's schema declares every field (`followUp`, `theme`,
+ * `translations`, `question.maxLength`); these names keep the UI's vocabulary.
  */
-import type { AnswerValue, Question, Survey } from '@moments/core';
+import type { FollowUp as CoreFollowUp, Question, Survey, SurveyTheme as CoreSurveyTheme } from '@moments/core';
 
-/** An optional second step: a comment box shown after the answer. */
-export interface FollowUp {
-  /** The prompt above the comment box (default: the locale's "anything else?"). */
-  text?: string;
-  /** Longest comment, in characters (default 500). */
-  maxLength?: number;
-  /** Ask only after these answers (e.g. `[0, 1, 2, 3, 4, 5, 6]` for NPS detractors); default: after any. */
-  values?: AnswerValue[];
-}
+/** An optional second step: a comment box shown after the answer (core's `FollowUp`). */
+export type FollowUp = CoreFollowUp;
 
-/** Brand look of the card; every field is optional and falls back to the host page's CSS. */
-export interface SurveyTheme {
-  /** Any CSS colour: selected answer, send button, focus ring. */
-  accent?: string;
-  /** Card corner radius, a CSS length such as `8px`. */
-  radius?: string;
-  /** CSS `font-family`. */
-  font?: string;
-  /** `auto` (default) follows `prefers-color-scheme`. */
-  scheme?: 'light' | 'dark' | 'auto';
-  /** `center` placement only: dim the page behind the card (default false). */
-  backdrop?: boolean;
-}
+/** Brand look of the card (core's `SurveyTheme`); falls back to the host page's CSS. */
+export type SurveyTheme = CoreSurveyTheme;
 
 /** The survey's own strings in one language (keys of `translations`: `de`, `pt-BR`, …). */
 export interface SurveyTranslation {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type * as z from 'zod/mini';
+import { clean } from './clean.js';
 import { configSchema, surveySchema, type MomentsConfig, type Survey } from './schema.js';
 
 /** One problem found in a config, with the path to the value at fault. */
@@ -10,23 +11,38 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** A usable config with the problems found (`ok`), or only the problems. */
 export type ParseConfigResult =
   | { ok: true; config: MomentsConfig; issues: ConfigIssue[] }
   | { ok: false; issues: ConfigIssue[] };
 
 /**
  * Validates a config. A bad survey is reported and skipped so the valid ones still run; a bad
- * top level (no endpoint, say) fails the whole config. Never throws.
+ * top level (no endpoint, say) fails the whole config. Unknown keys and unsafe keys
+ * (`__proto__`, `constructor`, `prototype`) are reported with their path and ignored. Works
+ * on a clean copy, so the result never shares objects with the input. Never throws.
  */
 export function parseConfig(input: unknown): ParseConfigResult {
-  const top = configSchema.safeParse(input);
-  if (!top.success) return { ok: false, issues: describe(top.error.issues, input) };
+  try {
+    return parseClean(input);
+  } catch (error) {
+    // A getter that throws, say: report it rather than let it reach the page.
+    return { ok: false, issues: [{ path: '(config)', message: `could not be read (${String(error)})` }] };
+  }
+}
+
+function parseClean(input: unknown): ParseConfigResult {
   const issues: ConfigIssue[] = [];
+  const note = (path: Key[], message: string) => void issues.push({ path: formatPath(path), message });
+  const root = clean(configSchema, input, note);
+  const top = configSchema.safeParse(root);
+  if (!top.success) return { ok: false, issues: [...issues, ...describe(top.error.issues, root)] };
   const surveys: Survey[] = [];
   top.data.surveys.forEach((raw, i) => {
-    const survey = surveySchema.safeParse(raw);
+    const value = clean(surveySchema, raw, note, ['surveys', i]);
+    const survey = surveySchema.safeParse(value);
     if (survey.success) surveys.push(survey.data);
-    else issues.push(...describe(survey.error.issues, raw, ['surveys', i]));
+    else issues.push(...describe(survey.error.issues, value, ['surveys', i]));
   });
   return { ok: true, config: { ...top.data, surveys }, issues };
 }
@@ -41,26 +57,15 @@ function describe(issues: Issue[], root: unknown, prefix: Key[] = []): ConfigIss
   }));
 }
 
+/**
+ * Plain words for an issue. The schema's own checks (`checks.ts`) say what they expected;
+ * zod's type issues (an object that is not one) name the expected type.
+ */
 function explain(issue: Issue, got: unknown): string {
-  const shown = got === undefined ? 'nothing' : JSON.stringify(got);
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}; got ${got === undefined ? 'nothing' : `${typeOf(got)} ${shown}`}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}; got ${shown}`;
-    case 'too_small':
-      return `expected at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}; got ${shown}`;
-    case 'too_big':
-      return `expected at most ${String(issue.maximum)}; got ${shown}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-    default:
-      return `${issue.message}; got ${shown}`;
-  }
-}
-
-function typeOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  // JSON tells text ("x") from numbers, lists and null; it gives undefined for a function.
+  // Long values are cut to keep warnings short.
+  const shown = got === undefined ? 'nothing' : (JSON.stringify(got) ?? typeof got).slice(0, 80);
+  return `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}; got ${shown}`;
 }
 
 function valueAt(root: unknown, path: readonly Key[]): unknown {
@@ -72,9 +77,11 @@ function valueAt(root: unknown, path: readonly Key[]): unknown {
   return value;
 }
 
+/** `surveys[0].question.type`; a key that is not a plain name is quoted: `headers["x.y"]`. */
 function formatPath(path: readonly Key[]): string {
   return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : /^[a-z_$][\w$]*$/i.test(String(key)) ? (out ? `${out}.${String(key)}` : String(key)) : `${out}[${JSON.stringify(String(key))}]`,
     '',
   );
 }

@@ -4,18 +4,20 @@ import type { Context } from '../types.js';
 type Fire = (moment: string, context: Context) => void;
 
 const SELECTOR = '[data-moment]';
-const CONTEXT_PREFIX = 'momentContext';
+const CONTEXT_PREFIX = 'data-moment-context-';
 
 /**
- * Reads a moment's context from `data-moment-context-<kebab-key>` attributes: the browser's
- * `dataset` already turns `order-id` into `OrderId`; we lower its first letter (`orderId`).
+ * Reads a moment's context from `data-moment-context-<kebab-key>` attributes: `order-id`
+ * becomes `orderId`, as `dataset` would name it. Reads the attributes themselves rather
+ * than `dataset`, whose proxy some DOM implementations get wrong for odd names. The runtime
+ * drops unsafe keys (`__proto__`, …) from every context, this one included.
  */
 export function readMarkupContext(element: HTMLElement): Context {
   const context: Context = {};
-  for (const [key, value] of Object.entries(element.dataset)) {
-    if (!key.startsWith(CONTEXT_PREFIX) || key.length === CONTEXT_PREFIX.length || value === undefined) continue;
-    const name = key.slice(CONTEXT_PREFIX.length);
-    context[name[0]!.toLowerCase() + name.slice(1)] = value;
+  for (const { name, value } of Array.from(element.attributes)) {
+    if (name.startsWith(CONTEXT_PREFIX) && name.length > CONTEXT_PREFIX.length) {
+      context[name.slice(CONTEXT_PREFIX.length).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+    }
   }
   return context;
 }

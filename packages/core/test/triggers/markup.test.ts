@@ -45,3 +45,40 @@ describe('observeMarkup', () => {
     stop();
   });
 });
+
+describe('observeMarkup (more sources)', () => {
+  it('fires submit moments when the marked form is submitted', () => {
+    document.body.innerHTML = '<form data-moment="ticket-sent" data-moment-on="submit" data-moment-context-ticket-id="T-1"><button>Send</button></form>';
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const fire = vi.fn();
+    const stop = observeMarkup(document, fire);
+    expect(fire).not.toHaveBeenCalled();
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    expect(fire).toHaveBeenCalledExactlyOnceWith('ticket-sent', { ticketId: 'T-1' });
+    stop();
+  });
+
+  it('fires each view element once even when it is moved in the DOM', async () => {
+    document.body.innerHTML = '<div id="a"><p data-moment="m"></p></div><div id="b"></div>';
+    const fire = vi.fn();
+    const stop = observeMarkup(document, fire);
+    document.getElementById('b')!.append(document.querySelector('p')!);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fire).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});
+
+describe('readMarkupContext (edge cases)', () => {
+  it('ignores a bare data-moment-context- attribute and keeps odd names as text keys', () => {
+    const el = document.createElement('div');
+    el.setAttribute('data-moment-context-', 'x');
+    el.setAttribute('data-moment-context-__proto__', 'p');
+    el.setAttribute('data-moment-context-a-b-c', 'abc');
+    const context = readMarkupContext(el);
+    expect(Object.getPrototypeOf(context)).toBe(Object.prototype);
+    expect(context['aBC']).toBe('abc');
+    expect(Object.keys(context)).not.toContain('');
+  });
+});

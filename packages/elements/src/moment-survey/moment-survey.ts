@@ -5,6 +5,7 @@ import { getLanguage, isRtl } from '../locale.js';
 import { en, type Strings } from '../locales/en.js';
 import type { SurveyTheme, SurveyTranslation, UiSurvey } from '../survey-types.js';
 import { styles } from './moment-survey.styles.js';
+import { wantsFollowUp } from './follow-up.js';
 import { getChoices, getEndLabels, MAX_LENGTH, moveFocus, renderChoices, renderField } from './question-views.js';
 
 /** Fired when the shopper has answered (after the follow-up, if one was asked). */
@@ -184,8 +185,8 @@ export class MomentSurvey extends LitElement {
   private _pick = (value: AnswerValue): void => {
     if (this._sent) return;
     this._value = value;
-    const followUp = this.survey?.followUp;
-    if (followUp && (!followUp.values || followUp.values.includes(value))) this.phase = 'follow-up';
+    const survey = this.survey;
+    if (survey?.followUp && wantsFollowUp(survey.followUp, survey.question, value)) this.phase = 'follow-up';
     else this._send(value);
   };
 

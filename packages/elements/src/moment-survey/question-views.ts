@@ -21,10 +21,11 @@ const FACES = ['😞', '😕', '😐', '😊', '😄'];
 export const MAX_LENGTH = 500;
 
 /** Which numbers a scale type offers: [first, last]. */
-function rangeOf(question: UiQuestion): [number, number] {
+export function rangeOf(question: UiQuestion): [number, number] {
   if (question.type === 'nps') return [0, 10];
   if (question.type === 'ces') return [1, 7];
   if (question.type === 'rating') return [1, question.scale ?? 5];
+  if (question.type === 'emoji') return [1, question.faces ?? 5];
   return [1, 5];
 }
 
@@ -43,7 +44,8 @@ export function getChoices(question: UiQuestion, strings: Strings, tr?: SurveyTr
   return Array.from({ length: count }, (_, i) => {
     const n = first + i;
     if (question.type === 'rating') return { value: n, label: format(strings.of, n, last), glyph: '★' };
-    if (question.type === 'emoji') return { value: n, label: format(strings.of, n, last), glyph: FACES[i]! };
+    // Three faces are the sad, neutral and happy ones of the five.
+    if (question.type === 'emoji') return { value: n, label: format(strings.of, n, last), glyph: FACES[count === 3 ? i * 2 : i]! };
     return { value: n, label: String(n) };
   });
 }
