@@ -84,15 +84,16 @@ function library(name, inputs = ['index']) {
   };
 }
 
-// `_`-prefixed members are private by convention (STYLE.md §3) and renamed by terser in the
-// eager script. Not in the UI chunk: Lit's own `_$`-prefixed fields are shared across its modules.
-const minify = (mangleUnderscore) =>
+// `_`-prefixed members are private by convention (STYLE.md §3) and renamed by terser.
+const minify = (module) =>
   terser({
     ecma: 2020,
-    module: !mangleUnderscore,
+    module,
     compress: { passes: 3 },
     format: { comments: false },
-    mangle: mangleUnderscore ? { properties: { regex: /^_[a-z]/ } } : true,
+    // Only `_`-and-a-letter names: Lit's own shared fields are `_$`-prefixed and stay as they are.
+    // Nothing crosses bundles under such a name (the runtime moments.js hands the UI chunk has none).
+    mangle: { properties: { regex: /^_[a-z]/ } },
   });
 
 // Our packages declare `sideEffects` in package.json, but bundles read them from source, where
@@ -125,7 +126,7 @@ const eager = {
   treeshake,
   plugins: bundlePlugins(),
   output: [
-    { file: 'packages/embed/dist/moments.js', format: 'iife', plugins: [minify(true)] },
+    { file: 'packages/embed/dist/moments.js', format: 'iife', plugins: [minify(false)] },
     { file: 'packages/embed/dist/moments.dev.js', format: 'iife' },
   ],
 };
@@ -143,7 +144,7 @@ const lazy = {
   plugins: bundlePlugins(),
   // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
   // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
-  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: localeChunkName, plugins: [minify(false)] },
+  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: localeChunkName, plugins: [minify(true)] },
 };
 
 /**
@@ -160,14 +161,18 @@ const spa = {
     dir: 'demo/spa/dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: '[name].js',
+    chunkFileNames: (chunk) => (/\/elements\/src\/locales\//.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : '[name].js'),
     manualChunks(id) {
+      // Each language's strings stay their own chunk, loaded for the shopper's locale only.
+      if (/\/packages\/elements\/src\/locales\/(?!en\.ts)/.test(id)) return undefined;
       if (/\/packages\/elements\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'moments-ui';
+      // The queue and courier (imported dynamically on the first answer), not the eager shell.
+      if (/\/packages\/core\/src\/(delivery\/(?!createLazyDelivery)|queue\/(?!pendingHint))/.test(id)) return 'moments-delivery';
       if (/\/packages\/(core|preact)\/|\/node_modules\/(zod|idb-keyval)\//.test(id)) return 'moments-core';
       if (/\/node_modules\/preact\//.test(id)) return 'preact';
       return undefined;
     },
-    plugins: [minify(false)],
+    plugins: [minify(true)],
   },
 };
 

@@ -45,7 +45,7 @@ for (const row of rows) {
 }
 console.log(`files in "shown": ${shownFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
 console.log(`files in the delivery chunk: ${deliveryFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
-console.log('spa: demo/spa/dist/moments-core.js (zod, core, bindings) + moments-ui.js (Lit, the card; loaded on first survey)');
+console.log('spa: demo/spa/dist/moments-core.js (core, bindings) + moments-ui.js (Lit, the card; loaded on the first survey); its moments-delivery.js loads on the first answer');
 await reportShares();
 if (over) {
   console.error('A size budget is exceeded (size-budget.json).');

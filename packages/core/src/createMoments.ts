@@ -2,7 +2,6 @@
 import { parseConfig } from './config/parseConfig.js';
 import type { MomentsConfigInput } from './config/schema.js';
 import { createDecider } from './decider.js';
-import { createDelivery } from './delivery/createDelivery.js';
 import { createRuntime, type RuntimeOptions } from './runtime.js';
 import { observeTriggerEvents } from './triggers/domEvent.js';
 import { observeMarkup } from './triggers/markup.js';
@@ -21,7 +20,9 @@ export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider'
  * config yields a client that stays silent. Never throws.
  */
 export function createMoments(config: MomentsConfigInput, options: CreateMomentsOptions): MomentsClient {
-  const runtime = createRuntime(config, { ...options, loadDelivery: async () => createDelivery });
+  // The queue and courier load when there is an answer to store (or answers wait from an earlier
+  // visit): an app's bundler splits them out of the code every page view runs.
+  const runtime = createRuntime(config, { ...options, loadDelivery: () => import('./delivery/createDelivery.js').then((m) => m.createDelivery) });
   const parsed = parseConfig(config);
   for (const issue of parsed.issues) runtime.report('invalid-config', `${issue.path}: ${issue.message}`, issue);
   if (!parsed.ok) return runtime;

@@ -11,6 +11,8 @@ export { createMoments, type CreateMomentsOptions } from './createMoments.js';
 export { createRuntime, type Platform, type Runtime, type RuntimeOptions } from './runtime.js';
 export { createDecider, type DeciderOptions, type DeciderPlatform, type FullDecider } from './decider.js';
 export { parseConfig, type ConfigIssue, type ParseConfigResult } from './config/parseConfig.js';
+export { zodConfigSchema } from './config/zodSchema.js';
+export { validate, type Infer, type Schema, type SchemaIssue } from './config/schemaKit.js';
 export {
   configSchema,
   surveySchema,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-import type * as z from 'zod/mini';
 import { clean } from './clean.js';
+import { validate, type SchemaIssue } from './schemaKit.js';
 import { configSchema, surveySchema, type MomentsConfig, type Survey } from './schema.js';
 
 /** One problem found in a config, with the path to the value at fault. */
@@ -35,19 +35,20 @@ function parseClean(input: unknown): ParseConfigResult {
   const issues: ConfigIssue[] = [];
   const note = (path: Key[], message: string) => void issues.push({ path: formatPath(path), message });
   const root = clean(configSchema, input, note);
-  const top = configSchema.safeParse(root);
-  if (!top.success) return { ok: false, issues: [...issues, ...describe(top.error.issues, root)] };
+  const problems = validate(configSchema, root);
+  if (problems.length) return { ok: false, issues: [...issues, ...describe(problems, root)] };
+  const top = root as Omit<MomentsConfig, 'surveys'> & { surveys: unknown[] };
   const surveys: Survey[] = [];
-  top.data.surveys.forEach((raw, i) => {
+  top.surveys.forEach((raw, i) => {
     const value = clean(surveySchema, raw, note, ['surveys', i]);
-    const survey = surveySchema.safeParse(value);
-    if (survey.success) surveys.push(survey.data);
-    else issues.push(...describe(survey.error.issues, value, ['surveys', i]));
+    const wrong = validate(surveySchema, value);
+    if (!wrong.length) surveys.push(value as Survey);
+    else issues.push(...describe(wrong, value, ['surveys', i]));
   });
-  return { ok: true, config: { ...top.data, surveys }, issues };
+  return { ok: true, config: { ...top, surveys }, issues };
 }
 
-type Issue = z.core.$ZodIssue;
+type Issue = SchemaIssue;
 type Key = PropertyKey;
 
 function describe(issues: Issue[], root: unknown, prefix: Key[] = []): ConfigIssue[] {
@@ -57,15 +58,12 @@ function describe(issues: Issue[], root: unknown, prefix: Key[] = []): ConfigIss
   }));
 }
 
-/**
- * Plain words for an issue. The schema's own checks (`checks.ts`) say what they expected;
- * zod's type issues (an object that is not one) name the expected type.
- */
+/** Plain words for an issue: what the schema expected (`checks.ts`), then what it got. */
 function explain(issue: Issue, got: unknown): string {
   // JSON tells text ("x") from numbers, lists and null; it gives undefined for a function.
   // Long values are cut to keep warnings short.
   const shown = got === undefined ? 'nothing' : (JSON.stringify(got) ?? typeof got).slice(0, 80);
-  return `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}; got ${shown}`;
+  return `${issue.message}; got ${shown}`;
 }
 
 function valueAt(root: unknown, path: readonly Key[]): unknown {

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
 /**
- * The config schema. Built with `zod/mini` because it ships in the lazy browser chunk, where
- * every byte counts; config types are inferred from it, never copied by hand.
- *
- * Weight: measured with rollup + terser + gzip -9, `z.int()` costs ~500 B, `z.record` ~800 B,
- * `z.discriminatedUnion` ~970 B, `z.custom` ~390 B, `z.minimum`/`z.maximum` ~250 B and
- * `z.minLength` ~330 B, `z.union` ~580 B, `z.array` ~420 B, `z.enum` ~190 B, while one hand-written `z.check`
- * costs ~80 B. So ranges, non-empty strings, lists, string maps and per-type question rules
- * are small `z.check`s from `checks.ts` (the types stay inferred through their casts).
+ * The config schema: one declaration that checks configs and gives their types (inferred,
+ * never copied by hand). It ships in the lazy browser chunk, where every byte counts, so it is
+ * built from `schemaKit.ts` and the rules in `checks.ts` rather than zod/mini, whose core
+ * alone costs ~5 KB gzip (see docs/decisions); `zodConfigSchema` offers it to zod users.
  */
-import * as z from 'zod/mini';
+import { object, optional, type Infer } from './schemaKit.js';
 import { anyList, flag, fn, headersRule, oneOf, questionRules, regexRule, str, stringMap, textList, translationsRule, valueList, within } from './checks.js';
 
 /** Every question type a survey may ask. */
@@ -22,12 +18,12 @@ export const PLACEMENTS = ['bottom-right', 'bottom-left', 'center', 'inline'] as
 export const PRIORITIES = ['critical', 'encounter'] as const;
 
 const text = str(true);
-const opt = z.optional;
+const opt = optional;
 const count = (min: number, max = Infinity) => within(min, max, true);
 
 /** The one question a survey asks; type-specific rules (`choice` options, `emoji` faces) are checks. */
-export const questionSchema = z
-  .object({
+export const questionSchema = object(
+  {
     type: oneOf(QUESTION_TYPES),
     text,
     /** Labels under the two ends of a scale, e.g. "Not likely" / "Very likely". */
@@ -43,14 +39,15 @@ export const questionSchema = z
     placeholder: opt(str()),
     /** `text` only: longest answer, in characters (default 500). */
     maxLength: opt(count(1, 5000)),
-  })
-  .check(questionRules);
+  },
+  questionRules,
+);
 
 /**
  * An open question after the answer: always (default), only after a low or a high score
  * (`when`), or only after the listed answers (`values`, e.g. NPS detractors `[0, …, 6]`).
  */
-export const followUpSchema = z.object({
+export const followUpSchema = object({
   /** The prompt above the comment box (default: the locale's "anything else?"). */
   text: opt(text),
   when: opt(oneOf(['always', 'low', 'high'])),
@@ -61,7 +58,7 @@ export const followUpSchema = z.object({
 });
 
 /** The card's look; falls back to the host page's CSS custom properties. */
-export const themeSchema = z.object({
+export const themeSchema = object({
   /** Any CSS colour: selected answer, send button, focus ring. */
   accent: opt(str()),
   /** Corner radius, a CSS length such as `8px`. */
@@ -78,7 +75,7 @@ export const themeSchema = z.object({
  * A page rule: the page's path (`location.pathname`) must match. `exact` and `prefix` compare
  * text; `glob` takes `*` for any run of characters; `regex` is a JavaScript pattern.
  */
-export const urlRuleSchema = z.object({
+export const urlRuleSchema = object({
   exact: opt(str()),
   prefix: opt(str()),
   glob: opt(str()),
@@ -86,7 +83,7 @@ export const urlRuleSchema = z.object({
 });
 
 /** Behaviour that fires a survey by itself on pages its `url` rule allows. */
-export const behaviourSchema = z.object({
+export const behaviourSchema = object({
   /** Fire on every page view (and SPA navigation) that matches `url`. */
   pageView: opt(flag),
   /** Desktop only: the pointer leaves through the top of the window. */
@@ -98,7 +95,7 @@ export const behaviourSchema = z.object({
 });
 
 /** One survey: what to ask, at which moments, and the rules that decide whether to ask. */
-export const surveySchema = z.object({
+export const surveySchema = object({
   id: text,
   /** The moment (or moments) this survey asks at. */
   moment: textList<string | string[]>(true),
@@ -122,14 +119,14 @@ export const surveySchema = z.object({
   url: opt(urlRuleSchema),
   on: opt(behaviourSchema),
   /** Ask later: the moment is kept and asked on the first visit after this delay. */
-  after: opt(z.object({ days: opt(count(0)), hours: opt(count(0)) })),
+  after: opt(object({ days: opt(count(0)), hours: opt(count(0)) })),
   device: opt(oneOf(['desktop', 'mobile'])),
   /** Language tags or prefixes (`en`, `de-CH`) of `navigator.language` this survey is for. */
   locales: opt(textList<string[]>()),
 });
 
 /** The whole config; `surveys` are validated one by one so a bad survey spoils nothing else. */
-export const configSchema = z.object({
+export const configSchema = object({
   /** Where answers are POSTed. Relative URLs resolve against the page. */
   endpoint: text,
   /** Extra request headers, or a function returning them (a fresh auth token per request). */
@@ -138,9 +135,9 @@ export const configSchema = z.object({
   format: opt(oneOf(['json', 'cloudevents'])),
   /** JS only: `(answers) => ({body, headers?, url?})` for endpoints with their own shape. */
   transform: opt(fn),
-  delivery: opt(z.object({ /** Answers per request (default 20; requests also stay under 60 KiB). */ batchSize: opt(count(1, 500)) })),
+  delivery: opt(object({ /** Answers per request (default 20; requests also stay under 60 KiB). */ batchSize: opt(count(1, 500)) })),
   queue: opt(
-    z.object({
+    object({
       /** Answers kept on the device, oldest dropped first (default 500). */
       maxItems: opt(count(1)),
       /** Days an answer may wait for delivery (default 7). */
@@ -149,7 +146,7 @@ export const configSchema = z.object({
   ),
   locale: opt(str()),
   theme: opt(themeSchema),
-  fatigue: opt(z.object({ minDaysBetweenSurveys: opt(count(0)), maxPerSession: opt(count(0)) })),
+  fatigue: opt(object({ minDaysBetweenSurveys: opt(count(0)), maxPerSession: opt(count(0)) })),
   /** GTM/GA4 event name → moment, e.g. `{"purchase": "purchase"}`. */
   dataLayer: opt(stringMap),
   /** `pending`: nothing is shown or stored until `consent(true)` (default `granted`). */
@@ -164,24 +161,24 @@ export const configSchema = z.object({
 });
 
 /** A validated question. */
-export type Question = z.infer<typeof questionSchema>;
+export type Question = Infer<typeof questionSchema>;
 /** `nps` (0–10), `csat` (1–5), `ces` (1–7), `rating` (stars), `emoji`, `thumbs`, `choice`, `text`. */
 export type QuestionType = Question['type'];
 /** The optional open question after the score. */
-export type FollowUp = z.infer<typeof followUpSchema>;
+export type FollowUp = Infer<typeof followUpSchema>;
 /** The card's look. */
-export type SurveyTheme = z.infer<typeof themeSchema>;
+export type SurveyTheme = Infer<typeof themeSchema>;
 /** A page rule on `location.pathname`. */
-export type UrlRule = z.infer<typeof urlRuleSchema>;
+export type UrlRule = Infer<typeof urlRuleSchema>;
 /** Behaviour triggers of a survey. */
-export type Behaviour = z.infer<typeof behaviourSchema>;
+export type Behaviour = Infer<typeof behaviourSchema>;
 /** Where the card appears. */
 export type Placement = (typeof PLACEMENTS)[number];
 /** `critical` moments are asked ahead of `encounter` ones. */
 export type Priority = (typeof PRIORITIES)[number];
 /** A validated survey. */
-export type Survey = z.infer<typeof surveySchema>;
+export type Survey = Infer<typeof surveySchema>;
 /** A validated config: every survey in it passed its own schema. */
-export type MomentsConfig = Omit<z.infer<typeof configSchema>, 'surveys'> & { surveys: Survey[] };
+export type MomentsConfig = Omit<Infer<typeof configSchema>, 'surveys'> & { surveys: Survey[] };
 /** What a host page hands over before validation. */
 export type MomentsConfigInput = Record<string, unknown>;
