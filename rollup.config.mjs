@@ -111,13 +111,24 @@ export function compactStyles() {
     name: 'moments-compact-styles',
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return null;
-      const compact = (text) => text.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}');
+      const compact = (text) =>
+        text
+          .replace(/\s+/g, ' ')
+          .replace(/ ?([{};,>]) ?/g, '$1')
+          .replace(/: /g, ':')
+          .replace(/;}/g, '}');
       return { code: code.replace(/css`([^`]*)`/g, (_, text) => `css\`${compact(text)}\``), map: null };
     },
   };
 }
 
-const bundlePlugins = () => [sourceAliases(), compactStyles(), noHostGlobals(), nodeResolve({ browser: true, extensions: ['.ts', '.js'] }), transpile()];
+const bundlePlugins = () => [
+  sourceAliases(),
+  compactStyles(),
+  noHostGlobals(),
+  nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
+  transpile(),
+];
 
 /** `moments.js`: the classic script every page view loads (IIFE, no exports, no globals of its own). */
 const eager = {
@@ -131,7 +142,8 @@ const eager = {
   ],
 };
 
-const localeChunkName = (chunk) => (/\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js');
+const localeChunkName = (chunk) =>
+  /\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
 
 /**
  * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card)
@@ -144,7 +156,13 @@ const lazy = {
   plugins: bundlePlugins(),
   // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
   // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
-  output: { dir: 'packages/embed/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: localeChunkName, plugins: [minify(true)] },
+  output: {
+    dir: 'packages/embed/dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: localeChunkName,
+    plugins: [minify(true)],
+  },
 };
 
 /**

@@ -29,7 +29,9 @@ const dir = mkdtempSync(join(tmpdir(), 'moments-bench-'));
 const database = values.db ?? join(dir, 'bench.db');
 
 const entry = fileURLToPath(new URL('../demo/collector/index.mjs', import.meta.url));
-const child = spawn(process.execPath, [entry, '--host', '127.0.0.1', '--port', '0', '--db', database, '--no-seed', '--rate', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [entry, '--host', '127.0.0.1', '--port', '0', '--db', database, '--no-seed', '--rate', '0'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const cleanup = () => {
   child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
@@ -53,8 +55,17 @@ function batchBody() {
   const answers = Array.from({ length: batchSize }, () => {
     serial++;
     return {
-      id: `bench-${process.pid}-${serial}`, surveyId: 'purchase-nps', moment: 'purchase', question: { type: 'nps', text: 'How likely are you to recommend us?' },
-      value: serial % 11, context: { orderId: `B-${serial}` }, visitorId: `v-${serial % 1000}`, url: 'http://127.0.0.1/shop/order.html', locale: 'en-GB', answeredAt, sdk: { name: 'moments', version: '0.1.0' },
+      id: `bench-${process.pid}-${serial}`,
+      surveyId: 'purchase-nps',
+      moment: 'purchase',
+      question: { type: 'nps', text: 'How likely are you to recommend us?' },
+      value: serial % 11,
+      context: { orderId: `B-${serial}` },
+      visitorId: `v-${serial % 1000}`,
+      url: 'http://127.0.0.1/shop/order.html',
+      locale: 'en-GB',
+      answeredAt,
+      sdk: { name: 'moments', version: '0.1.0' },
     };
   });
   return JSON.stringify({ answers });
@@ -64,11 +75,21 @@ const agent = new Agent({ keepAlive: true, maxSockets: connections });
 function post(body) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const req = request({ host: '127.0.0.1', port, path: '/collect', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/collect',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, text }));
+      },
+    );
     req.on('error', () => resolve({ status: 0, ms: Number(process.hrtime.bigint() - started) / 1e6, text: '' }));
     req.end(body);
   });

@@ -30,14 +30,29 @@ const median = (values) => {
 };
 
 const harnessDir = mkdtempSync(join(tmpdir(), 'moments-bench-'));
-await build({ entryPoints: [join(root, 'test/browser/fixtures/delivery-harness.ts')], bundle: true, format: 'iife', target: 'es2021', outfile: join(harnessDir, 'delivery-harness.js'), logLevel: 'error' });
+await build({
+  entryPoints: [join(root, 'test/browser/fixtures/delivery-harness.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2021',
+  outfile: join(harnessDir, 'delivery-harness.js'),
+  logLevel: 'error',
+});
 const site = await startDemoServer({
   dirs: { '/fixtures/': join(root, 'test/browser/fixtures'), '/harness/': harnessDir },
   csp: "default-src 'self'; connect-src 'self' http://127.0.0.1:*",
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 async function openTab(context, endpoint, name) {
@@ -68,11 +83,14 @@ async function chaos() {
         continue;
       }
       try {
-        const ids = await page.evaluate(async (n) => {
-          const out = [];
-          for (let i = 0; i < n; i++) out.push(await window.harness.answer());
-          return out;
-        }, 1 + Math.floor(Math.random() * 4));
+        const ids = await page.evaluate(
+          async (n) => {
+            const out = [];
+            for (let i = 0; i < n; i++) out.push(await window.harness.answer());
+            return out;
+          },
+          1 + Math.floor(Math.random() * 4),
+        );
         for (const id of ids) answered.set(id, Date.now());
       } catch {
         // The tab was closed under us: whatever it had not stored was never "answered".
@@ -129,7 +147,19 @@ async function chaos() {
   const posts = endpoint.requests.filter((r) => r.method === 'POST').length;
   await context.close();
   await endpoint.stop();
-  return { answered: answered.size, lost, rawDuplicates, storedTwice, posts, preflights: endpoint.requests.length - posts, closed, closedMidRequest, chaosMs, pendingAtHeal: pendingAtHeal.length, healMedianMs: median(healTimes) };
+  return {
+    answered: answered.size,
+    lost,
+    rawDuplicates,
+    storedTwice,
+    posts,
+    preflights: endpoint.requests.length - posts,
+    closed,
+    closedMidRequest,
+    chaosMs,
+    pendingAtHeal: pendingAtHeal.length,
+    healMedianMs: median(healTimes),
+  };
 }
 
 /** Throughput: enqueue while offline, then deliver through batches once online. */
@@ -150,19 +180,29 @@ async function throughput(count = 500) {
   const posts = endpoint.requests.filter((r) => r.method === 'POST').length;
   await context.close();
   await endpoint.stop();
-  return { count, delivered: endpoint.stored.size, enqueuePerSec: (count / enqueueMs) * 1000, deliverPerSec: (endpoint.stored.size / deliverMs) * 1000, posts };
+  return {
+    count,
+    delivered: endpoint.stored.size,
+    enqueuePerSec: (count / enqueueMs) * 1000,
+    deliverPerSec: (endpoint.stored.size / deliverMs) * 1000,
+    posts,
+  };
 }
 
 try {
   const c = await chaos();
-  console.log(`chaos: ${c.answered} answers from ${TABS} tabs in ${(c.chaosMs / 1000).toFixed(1)} s; endpoint failing ${CHAOS.failRate * 100} %, dropping ${CHAOS.dropRate * 100} % of connections, offline stretches; ${c.closed} tabs closed (${c.closedMidRequest} with a request in flight)`);
+  console.log(
+    `chaos: ${c.answered} answers from ${TABS} tabs in ${(c.chaosMs / 1000).toFixed(1)} s; endpoint failing ${CHAOS.failRate * 100} %, dropping ${CHAOS.dropRate * 100} % of connections, offline stretches; ${c.closed} tabs closed (${c.closedMidRequest} with a request in flight)`,
+  );
   console.log(`  answers lost:                         ${c.lost}`);
   console.log(`  raw duplicate deliveries:             ${c.rawDuplicates} (resolved by the endpoint's dedupe on id)`);
   console.log(`  answers stored twice after dedupe:    ${c.storedTwice}`);
   console.log(`  requests made:                        ${c.posts} POST (+ ${c.preflights} CORS preflights)`);
   console.log(`  median time to delivery once healthy: ${c.healMedianMs} ms (${c.pendingAtHeal} answers were pending at heal time)`);
   const t = await throughput();
-  console.log(`throughput (1 tab, Chromium, IndexedDB): ${t.enqueuePerSec.toFixed(0)} answers enqueued/s; ${t.deliverPerSec.toFixed(0)} answers delivered/s (${t.delivered}/${t.count} in ${t.posts} POSTs of ≤ 20)`);
+  console.log(
+    `throughput (1 tab, Chromium, IndexedDB): ${t.enqueuePerSec.toFixed(0)} answers enqueued/s; ${t.deliverPerSec.toFixed(0)} answers delivered/s (${t.delivered}/${t.count} in ${t.posts} POSTs of ≤ 20)`,
+  );
   process.exitCode = c.lost === 0 && c.storedTwice === 0 && t.delivered === t.count ? 0 : 1;
 } finally {
   clearTimeout(hardStop);

@@ -12,7 +12,13 @@ import { mainThreadFigures, traceDuring } from './lib/trace.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SETTLE_MS = 600;
 /** Which URLs are each SDK's own files, for the evaluation figure. */
-const URLS = { baseline: [], moments: ['/moments/'], posthog: ['/vendor/posthog/'], 'posthog-api': ['/vendor/posthog/', '/static/'], formbricks: ['/vendor/formbricks/'] };
+const URLS = {
+  baseline: [],
+  moments: ['/moments/'],
+  posthog: ['/vendor/posthog/'],
+  'posthog-api': ['/vendor/posthog/', '/static/'],
+  formbricks: ['/vendor/formbricks/'],
+};
 
 requireBuild();
 const server = await startBenchServer();
@@ -49,7 +55,16 @@ try {
 const med = (sdk, key) => median(samples[sdk].map((s) => s[key]));
 const baseBusy = med('baseline', 'busy');
 const figures = Object.fromEntries(
-  Object.keys(URLS).map((sdk) => [sdk, { evaluation: med(sdk, 'evaluation'), added: Math.max(0, med(sdk, 'busy') - baseBusy), busy: med(sdk, 'busy'), longestTask: med(sdk, 'longestTask'), ready: med(sdk, 'ready') }]),
+  Object.keys(URLS).map((sdk) => [
+    sdk,
+    {
+      evaluation: med(sdk, 'evaluation'),
+      added: Math.max(0, med(sdk, 'busy') - baseBusy),
+      busy: med(sdk, 'busy'),
+      longestTask: med(sdk, 'longestTask'),
+      ready: med(sdk, 'ready'),
+    },
+  ]),
 );
 const names = { baseline: 'no SDK (the page alone)', ...Object.fromEntries(sdkFiles().map((s) => [s.id, s.name])) };
 names['posthog-api'] = `${names.posthog}, local API stand-in`;
@@ -66,15 +81,30 @@ const table = markdownTable(
   Object.keys(URLS).map((sdk) => {
     const f = figures[sdk];
     const cmp = (a, b) => (sdk === 'baseline' ? '' : ratio(a, b));
-    return [names[sdk], what[sdk], ms(f.evaluation), cmp(f.evaluation, m.evaluation), sdk === 'baseline' ? ms(f.busy) : ms(f.added), cmp(f.added, m.added), ms(f.longestTask), cmp(f.longestTask, m.longestTask), ms(f.ready)];
+    return [
+      names[sdk],
+      what[sdk],
+      ms(f.evaluation),
+      cmp(f.evaluation, m.evaluation),
+      sdk === 'baseline' ? ms(f.busy) : ms(f.added),
+      cmp(f.added, m.added),
+      ms(f.longestTask),
+      cmp(f.longestTask, m.longestTask),
+      ms(f.ready),
+    ];
   }),
 );
 const notes = [
   `Medians of ${RUNS} loads each, Chromium with CPU throttled ${CPU_THROTTLING}× (CDP \`Emulation.setCPUThrottlingRate\`), a fresh browser context per load (cold HTTP cache), everything served from 127.0.0.1.`,
-  '**evaluation**: compiling and running the top level of the SDK\'s files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).',
+  "**evaluation**: compiling and running the top level of the SDK's files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).",
   `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (the "no SDK" row shows that base).`,
   '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
   'PostHog "local API stand-in": the same page with `api_host` pointing at `bench/lib/posthog-api.mjs` (remote config with surveys on, /flags, /api/surveys with one survey, capture), so PostHog starts as it does for a project with surveys.',
   'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is blocked, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',
 ];
-report('main-thread', { title: `Main-thread cost (${CPU_THROTTLING}× CPU throttling)`, table, notes, data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, settleMs: SETTLE_MS, figures, samples } });
+report('main-thread', {
+  title: `Main-thread cost (${CPU_THROTTLING}× CPU throttling)`,
+  table,
+  notes,
+  data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, settleMs: SETTLE_MS, figures, samples },
+});

@@ -104,14 +104,23 @@ for (const sdk of SPA_SDKS) {
   const run = spa[sdk];
   const answered = shownAndAnswered(run);
   const perSurvey = ((run.after.usedKB - run.first.usedKB) * 1024) / Math.max(1, answered - 1);
-  const firstWhen = sdk === 'moments' ? 'after the first survey shown and answered (UI chunk loaded)' : 'after the first survey shown and answered';
+  const firstWhen =
+    sdk === 'moments' ? 'after the first survey shown and answered (UI chunk loaded)' : 'after the first survey shown and answered';
   rows.push([names[sdk], firstWhen, kb(run.first.usedKB), `+${kb(run.first.usedKB - run.before.usedKB)} over start-up`, '']);
-  rows.push([names[sdk], `after ${SURVEYS} surveys in one page (${answered} shown and answered)`, kb(run.after.usedKB), `+${kb(run.after.usedKB - run.first.usedKB)} over the first (${perSurvey.toFixed(0)} B a survey)`, '']);
+  rows.push([
+    names[sdk],
+    `after ${SURVEYS} surveys in one page (${answered} shown and answered)`,
+    kb(run.after.usedKB),
+    `+${kb(run.after.usedKB - run.first.usedKB)} over the first (${perSurvey.toFixed(0)} B a survey)`,
+    '',
+  ]);
 }
 const table = markdownTable(['SDK', 'when', 'JS heap KB', 'added KB', '× Moments'], rows);
 const describeRun = (sdk) => {
   const run = spa[sdk];
-  const outcomes = Object.entries(run.outcomes).map(([k, v]) => `${v} ${k}`).join('; ');
+  const outcomes = Object.entries(run.outcomes)
+    .map(([k, v]) => `${v} ${k}`)
+    .join('; ');
   return `${names[sdk]}: ${outcomes}; ${run.delivered} answers reached its endpoint; DOM nodes ${run.before.nodes} → ${run.first.nodes} → ${run.after.nodes}, JS event listeners ${run.before.jsEventListeners} → ${run.first.jsEventListeners} → ${run.after.jsEventListeners} (start-up → first survey → last).`;
 };
 const notes = [
@@ -124,4 +133,9 @@ for (const sdk of SPA_SDKS) {
   const answered = shownAndAnswered(spa[sdk]);
   if (answered < SURVEYS) notes.push(`${names[sdk]}: only ${answered} of ${SURVEYS} moments showed a card (outcomes above).`);
 }
-report('memory', { title: 'Memory (JS heap)', table, notes, data: { machine: machine(CHROMIUM_PATH), runs: RUNS, surveys: SURVEYS, startup, spa } });
+report('memory', {
+  title: 'Memory (JS heap)',
+  table,
+  notes,
+  data: { machine: machine(CHROMIUM_PATH), runs: RUNS, surveys: SURVEYS, startup, spa },
+});

@@ -31,7 +31,9 @@ function run(title, args) {
       process.stdout.write(chunk);
       output += chunk;
     });
-    child.on('close', (status, signal) => resolve({ ok: status === 0, startedAt, seconds: (Date.now() - startedAt) / 1000, exit: status ?? signal, output }));
+    child.on('close', (status, signal) =>
+      resolve({ ok: status === 0, startedAt, seconds: (Date.now() - startedAt) / 1000, exit: status ?? signal, output }),
+    );
   });
 }
 
@@ -57,7 +59,9 @@ if (process.argv.includes('--docs')) updateDocs(tables);
 console.log('\nsummary');
 for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.name.padEnd(22)} ${o.seconds.toFixed(0).padStart(4)} s`);
 for (const name of EXPECTED.filter((n) => !found.includes(n))) console.log(`  --   ${name.padEnd(22)} not available in this build`);
-console.log(`tables: bench/results/tables.md${process.argv.includes('--docs') ? ' and docs/benchmarks.md' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `tables: bench/results/tables.md${process.argv.includes('--docs') ? ' and docs/benchmarks.md' : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 if (outcomes.some((o) => !o.ok)) process.exit(1);
 
 function describe(m) {

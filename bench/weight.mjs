@@ -12,7 +12,15 @@ for (const sdk of sdks) {
   for (const stage of ['eager', 'shown']) {
     const files = sdk[stage];
     const lowerBound = Boolean(sdk.lowerBound?.[stage]);
-    rows.push({ sdk: sdk.id, name: sdk.name, stage, files: files?.map(rel) ?? [], bytes: files ? measureBytes(files) : null, lowerBound, missing: sdk.missing[stage] });
+    rows.push({
+      sdk: sdk.id,
+      name: sdk.name,
+      stage,
+      files: files?.map(rel) ?? [],
+      bytes: files ? measureBytes(files) : null,
+      lowerBound,
+      missing: sdk.missing[stage],
+    });
   }
 }
 const base = Object.fromEntries(rows.filter((r) => r.sdk === 'moments').map((r) => [r.stage, r.bytes]));
@@ -28,6 +36,10 @@ const table = markdownTable(
   }),
 );
 const notes = rows.filter((r) => r.missing).map((r) => `${r.name}, ${label[r.stage]}: ${r.missing}.`);
-notes.push('Seen in `npm run bench:time-to-card`: once a project has surveys, posthog-js fetches `surveys.js` and the survey definitions during start-up on every page view, before any event: for such a project, (a) is in practice (b).');
-notes.push('Each file is compressed on its own (gzip level 9, brotli quality 11) and the sizes are summed, as a browser fetches them; the same code as `npm run size` (`scripts/bytes.mjs`).');
+notes.push(
+  'Seen in `npm run bench:time-to-card`: once a project has surveys, posthog-js fetches `surveys.js` and the survey definitions during start-up on every page view, before any event: for such a project, (a) is in practice (b).',
+);
+notes.push(
+  'Each file is compressed on its own (gzip level 9, brotli quality 11) and the sizes are summed, as a browser fetches them; the same code as `npm run size` (`scripts/bytes.mjs`).',
+);
 report('weight', { title: 'Weight', table, notes, data: { machine: machine(), rows } });

@@ -11,9 +11,16 @@ const out = fileURLToPath(new URL('./screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 const origins = [];
 const collector = await startCollector({ seed: true, origins });
-const site = await startDemoServer({ vars: { COLLECTOR: collector.url }, collector: collector.collector, csp: `${STRICT_CSP}; connect-src 'self' ${collector.url}` });
+const site = await startDemoServer({
+  vars: { COLLECTOR: collector.url },
+  collector: collector.collector,
+  csp: `${STRICT_CSP}; connect-src 'self' ${collector.url}`,
+});
 origins.push(site.url);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
 
 await page.goto(`${site.url}/shop/order.html`);

@@ -17,7 +17,12 @@ export const SPA_DIST = join(root, 'demo/spa/dist');
 
 /** URL prefix → folder. The SPA is always mounted, so building it while this runs just works. */
 function defaultMounts() {
-  return { '/moments/': join(root, 'packages/embed/dist'), '/shop/': join(root, 'demo/storefront'), '/spa/': SPA_DIST, '/': join(root, 'demo/public') };
+  return {
+    '/moments/': join(root, 'packages/embed/dist'),
+    '/shop/': join(root, 'demo/storefront'),
+    '/spa/': SPA_DIST,
+    '/': join(root, 'demo/public'),
+  };
 }
 const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n';
 
@@ -63,7 +68,10 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRI
 /** The answers so far, as a page that refreshes itself (no script: it obeys the same CSP). */
 function sendCollected(res, answers) {
   const rows = answers
-    .map((a) => `<tr><td>${esc(a.answeredAt)}</td><td>${esc(a.moment)}</td><td>${esc(a.surveyId)}</td><td>${esc(a.value)}</td><td><code>${esc(JSON.stringify(a.context))}</code></td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.answeredAt)}</td><td>${esc(a.moment)}</td><td>${esc(a.surveyId)}</td><td>${esc(a.value)}</td><td><code>${esc(JSON.stringify(a.context))}</code></td></tr>`,
+    )
     .join('');
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_CSP });
   res.end(`<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Collected answers</title>
@@ -80,7 +88,8 @@ async function main() {
   const host = '127.0.0.1';
   const sitePort = Number(process.env.PORT ?? 5178);
   const site = `http://${host}:${sitePort}`;
-  const printAnswer = (a) => console.log(`collector: ${a.moment} · ${a.surveyId} = ${JSON.stringify(a.value)} ${JSON.stringify(a.context)} (id ${a.id})`);
+  const printAnswer = (a) =>
+    console.log(`collector: ${a.moment} · ${a.surveyId} = ${JSON.stringify(a.value)} ${JSON.stringify(a.context)} (id ${a.id})`);
   const collector = await startCollector({
     host,
     port: Number(process.env.COLLECTOR_PORT ?? 5179),
@@ -107,7 +116,10 @@ async function main() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main().catch((error) => {
-    const hint = error.code === 'EADDRINUSE' ? ` (port ${error.port} is taken: set PORT and COLLECTOR_PORT, e.g. PORT=5278 COLLECTOR_PORT=5279 npm start)` : '';
+    const hint =
+      error.code === 'EADDRINUSE'
+        ? ` (port ${error.port} is taken: set PORT and COLLECTOR_PORT, e.g. PORT=5278 COLLECTOR_PORT=5279 npm start)`
+        : '';
     console.error(`Moments demo could not start: ${error.message}${hint}`);
     process.exit(1);
   });

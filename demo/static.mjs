@@ -4,7 +4,16 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
 
 /**
  * Creates `serve(path, res)` over `mounts` (URL prefix → folder; the longest prefix wins).
@@ -14,11 +23,17 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
  */
 export function createStatic({ mounts, vars = {}, csp, spa = [], missing = {} }) {
   const sorted = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
-  const headers = (file) => ({ 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'cache-control': 'no-store' });
+  const headers = (file) => ({
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': csp,
+    'cache-control': 'no-store',
+  });
 
   async function read(file) {
     const body = await readFile(file);
-    return extname(file) === '.html' ? Object.entries(vars).reduce((html, [key, value]) => html.replaceAll(`__${key}__`, value), body.toString()) : body;
+    return extname(file) === '.html'
+      ? Object.entries(vars).reduce((html, [key, value]) => html.replaceAll(`__${key}__`, value), body.toString())
+      : body;
   }
 
   return async function serve(path, res) {

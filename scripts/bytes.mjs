@@ -10,7 +10,8 @@ export function withStaticImports(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g)) withStaticImports(join(dirname(file), spec), seen);
+  for (const [, spec] of code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g))
+    withStaticImports(join(dirname(file), spec), seen);
   return seen;
 }
 

@@ -27,7 +27,10 @@ const MARGIN = 24; // px of page kept around the card, so the shot shows it floa
 const harness = mkdtempSync(join(tmpdir(), 'moments-shots-'));
 await bundleUiHarness(harness);
 const server = await startDemoServer({ dirs: { '/fixtures/': join(root, 'test/browser/fixtures'), '/harness/': harness } });
-const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'] });
+const browser = await chromium.launch({
+  executablePath: ensureChromium(),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'],
+});
 mkdirSync(outDir, { recursive: true });
 
 try {
@@ -60,5 +63,10 @@ try {
 function grow(box, viewport) {
   const x = Math.max(0, box.x - MARGIN);
   const y = Math.max(0, box.y - MARGIN);
-  return { x, y, width: Math.min(viewport.width, box.x + box.width + MARGIN) - x, height: Math.min(viewport.height, box.y + box.height + MARGIN) - y };
+  return {
+    x,
+    y,
+    width: Math.min(viewport.width, box.x + box.width + MARGIN) - x,
+    height: Math.min(viewport.height, box.y + box.height + MARGIN) - y,
+  };
 }

@@ -31,7 +31,11 @@ const rows = [
   { name: 'answered: shown + delivery chunk', files: answeredFiles },
   { name: 'returning visit with answers pending', files: [...eagerFiles, ...deliveryFiles] },
   // What Moments adds to an app bundled with @moments/preact (the SPA demo's Moments chunks).
-  { name: 'spa: Moments in the Preact SPA demo', files: ['moments-core.js', 'moments-ui.js'].map((f) => join(spaDist, f)), limit: budget.shown },
+  {
+    name: 'spa: Moments in the Preact SPA demo',
+    files: ['moments-core.js', 'moments-ui.js'].map((f) => join(spaDist, f)),
+    limit: budget.shown,
+  },
 ];
 
 let over = false;
@@ -40,12 +44,15 @@ for (const row of rows) {
   const { raw, gzip, brotli } = measure(row.files);
   const ok = row.limit === undefined || gzip <= row.limit;
   over ||= !ok;
-  const verdict = row.limit === undefined ? '(not budgeted)' : `${row.limit} ${ok ? 'ok' : 'OVER'} (${((gzip / row.limit) * 100).toFixed(0)}%)`;
+  const verdict =
+    row.limit === undefined ? '(not budgeted)' : `${row.limit} ${ok ? 'ok' : 'OVER'} (${((gzip / row.limit) * 100).toFixed(0)}%)`;
   console.log(`${row.name.padEnd(48)} ${String(raw).padStart(7)} ${String(gzip).padStart(9)} ${String(brotli).padStart(9)}   ${verdict}`);
 }
 console.log(`files in "shown": ${shownFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
 console.log(`files in the delivery chunk: ${deliveryFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
-console.log('spa: demo/spa/dist/moments-core.js (core, bindings) + moments-ui.js (Lit, the card; loaded on the first survey); its moments-delivery.js loads on the first answer');
+console.log(
+  'spa: demo/spa/dist/moments-core.js (core, bindings) + moments-ui.js (Lit, the card; loaded on the first survey); its moments-delivery.js loads on the first answer',
+);
 await reportShares();
 if (over) {
   console.error('A size budget is exceeded (size-budget.json).');
@@ -75,6 +82,9 @@ async function reportShares() {
   const gzip = gzipSync(readFileSync(join(dist, 'moments.js')), { level: 9 }).length;
   const parts = Object.entries(bytes)
     .sort((a, b) => b[1] - a[1])
-    .map(([owner, n]) => `${owner === 'core' || owner === 'embed' ? `@moments/${owner}` : owner} ~${Math.round((gzip * n) / total)} B (${((n / total) * 100).toFixed(0)}%)`);
+    .map(
+      ([owner, n]) =>
+        `${owner === 'core' || owner === 'embed' ? `@moments/${owner}` : owner} ~${Math.round((gzip * n) / total)} B (${((n / total) * 100).toFixed(0)}%)`,
+    );
   console.log(`moments.js by package (gzip, estimated): ${parts.join(', ')}`);
 }

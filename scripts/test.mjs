@@ -21,14 +21,24 @@ function step(title, command, args, env = {}) {
 
 function vitest(project, env) {
   const report = `${root}.build/vitest-${project}.json`;
-  step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  step(
+    `${project} tests`,
+    bin('vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
   return { passed: numPassedTests, failed: numFailedTests, skipped: numPendingTests };
 }
 
 const chromium = ensureChromium();
 const version = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 2).join(' ');
-step('type check (tsc 7 --noEmit, strict)', process.execPath, [`${root}node_modules/typescript-7/bin/tsc`, '--noEmit', '-p', 'tsconfig.json']);
+step('type check (tsc 7 --noEmit, strict)', process.execPath, [
+  `${root}node_modules/typescript-7/bin/tsc`,
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
 step('build (rollup + declarations)', process.execPath, [`${root}scripts/build.mjs`]);
 mkdirSync(`${root}.build`, { recursive: true });
 const unit = vitest('unit');

@@ -37,8 +37,25 @@ export const POSTHOG_SURVEY = {
 };
 
 /** Remote config as the cloud serves it for a project with surveys on and nothing else. */
-const REMOTE_CONFIG = { token: 'phc_bench', supportedCompression: [], hasFeatureFlags: false, surveys: true, sessionRecording: false, heatmaps: false, autocaptureExceptions: false, siteApps: [] };
-const FLAGS = { featureFlags: {}, featureFlagPayloads: {}, flags: {}, errorsWhileComputingFlags: false, surveys: true, sessionRecording: false, supportedCompression: [] };
+const REMOTE_CONFIG = {
+  token: 'phc_bench',
+  supportedCompression: [],
+  hasFeatureFlags: false,
+  surveys: true,
+  sessionRecording: false,
+  heatmaps: false,
+  autocaptureExceptions: false,
+  siteApps: [],
+};
+const FLAGS = {
+  featureFlags: {},
+  featureFlagPayloads: {},
+  flags: {},
+  errorsWhileComputingFlags: false,
+  surveys: true,
+  sessionRecording: false,
+  supportedCompression: [],
+};
 
 /**
  * Starts the stand-in on 127.0.0.1; resolves with `{url, requests, countEvents, close}`:
@@ -52,7 +69,12 @@ export async function startPosthogApi({ log = false } = {}) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(`${req.method} ${path}`);
     if (log) console.log('posthog-api', req.method, req.url);
-    const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-credentials': 'true', 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*', 'access-control-allow-methods': 'GET, POST, OPTIONS' };
+    const cors = {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+    };
     const json = (body) => res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify(body));
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));

@@ -21,7 +21,9 @@ export function packageVersion(name) {
 export function machine(chromiumPath) {
   let chromium;
   try {
-    chromium = chromiumPath ? execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() : undefined;
+    chromium = chromiumPath
+      ? execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+      : undefined;
   } catch {
     chromium = undefined;
   }
@@ -70,6 +72,9 @@ export function report(name, { title, table, notes = [], data }) {
   const text = [`### ${title}`, '', table, '', ...notes.map((n) => `- ${n}`)].join('\n').trimEnd() + '\n';
   console.log(`\n${text}`);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify({ name, title, ranAt: new Date().toISOString(), ...data }, null, 2) + '\n');
+  writeFileSync(
+    join(RESULTS_DIR, `${name}.json`),
+    JSON.stringify({ name, title, ranAt: new Date().toISOString(), ...data }, null, 2) + '\n',
+  );
   writeFileSync(join(RESULTS_DIR, `${name}.md`), text);
 }

@@ -40,8 +40,8 @@ export function sdkFiles() {
       eager: [join(posthogDist, 'array.js')],
       shown: [join(posthogDist, 'array.js'), join(posthogDist, 'surveys.js')],
       missing: {
-        eager: 'plus the inline snippet (~1 KB) and the per-project remote config /array/<token>/config.js from PostHog\'s servers',
-        shown: 'plus the survey definitions from /api/surveys and /flags (JSON from PostHog\'s servers)',
+        eager: "plus the inline snippet (~1 KB) and the per-project remote config /array/<token>/config.js from PostHog's servers",
+        shown: "plus the survey definitions from /api/surveys and /flags (JSON from PostHog's servers)",
       },
     },
     {
@@ -51,8 +51,10 @@ export function sdkFiles() {
       shown: null,
       lowerBound: { eager: true },
       missing: {
-        eager: '@formbricks/js is only a loader: setup() then loads the SDK <appUrl>/js/formbricks.umd.cjs from the Formbricks app (cloud or self-hosted); the npm package has no copy, so it is not counted',
-        shown: 'the surveys bundle (<appUrl>/js/surveys.umd.cjs) is also served by the Formbricks app at run time; the npm package has no copy: not measurable offline',
+        eager:
+          '@formbricks/js is only a loader: setup() then loads the SDK <appUrl>/js/formbricks.umd.cjs from the Formbricks app (cloud or self-hosted); the npm package has no copy, so it is not counted',
+        shown:
+          'the surveys bundle (<appUrl>/js/surveys.umd.cjs) is also served by the Formbricks app at run time; the npm package has no copy: not measurable offline',
       },
     },
   ];

@@ -50,13 +50,21 @@
     // Offline: its cloud is unreachable (no remote config, no surveys).
     posthog: function () {
       return addScript('/vendor/posthog/array.js').then(function () {
-        window.posthog.init('phc_bench', { api_host: 'https://us.i.posthog.com', person_profiles: 'identified_only', opt_out_useragent_filter: true });
+        window.posthog.init('phc_bench', {
+          api_host: 'https://us.i.posthog.com',
+          person_profiles: 'identified_only',
+          opt_out_useragent_filter: true,
+        });
       });
     },
     // The same against the local stand-in of its API (surveys on): ready once surveys are loaded.
     'posthog-api': function (options) {
       return addScript('/vendor/posthog/array.js').then(function () {
-        window.posthog.init('phc_bench', { api_host: options.posthogApi, person_profiles: 'identified_only', opt_out_useragent_filter: true });
+        window.posthog.init('phc_bench', {
+          api_host: options.posthogApi,
+          person_profiles: 'identified_only',
+          opt_out_useragent_filter: true,
+        });
         return new Promise(function (resolve, reject) {
           var timer = setTimeout(function () {
             reject(new Error('PostHog loaded no surveys in 15 s'));
@@ -238,9 +246,10 @@
           })
           .then(function (thanked) {
             // No thanks message: close whatever card is up, so the next moment starts clean.
-            if (!thanked) return closeCard(sdk).then(function () {
-              return 'answered, no thanks message';
-            });
+            if (!thanked)
+              return closeCard(sdk).then(function () {
+                return 'answered, no thanks message';
+              });
             survey.close(card);
             return pollFor(function () {
               return !survey.present();

@@ -20,7 +20,8 @@ const LIFECYCLE_TYPE = /(?:^|\.)(shown|dismissed)$/;
  * `batch` says whether the body must be an array (batch mode) or one event. Never throws.
  */
 export function parseCloudEvents(body, { batch }) {
-  if (batch && !Array.isArray(body)) return { ok: false, message: 'expected a JSON array of CloudEvents (application/cloudevents-batch+json)' };
+  if (batch && !Array.isArray(body))
+    return { ok: false, message: 'expected a JSON array of CloudEvents (application/cloudevents-batch+json)' };
   const list = batch ? body : [body];
   if (list.length > MAX_ITEMS) return { ok: false, message: `expected at most ${MAX_ITEMS} CloudEvents; got ${list.length}` };
   const answers = [];
@@ -29,9 +30,13 @@ export function parseCloudEvents(body, { batch }) {
     const at = batch ? `[${i}]` : '(event)';
     if (!validateEvent(event)) {
       const [error] = validateEvent.errors ?? [];
-      return { ok: false, message: `${at}${error?.instancePath.replaceAll('/', '.') ?? ''}: not a CloudEvent (${error?.message ?? 'invalid'})` };
+      return {
+        ok: false,
+        message: `${at}${error?.instancePath.replaceAll('/', '.') ?? ''}: not a CloudEvent (${error?.message ?? 'invalid'})`,
+      };
     }
-    if (event.specversion !== '1.0') return { ok: false, message: `${at}.specversion: expected "1.0"; got ${JSON.stringify(event.specversion)}` };
+    if (event.specversion !== '1.0')
+      return { ok: false, message: `${at}.specversion: expected "1.0"; got ${JSON.stringify(event.specversion)}` };
     const data = typeof event.data === 'string' ? tryJson(event.data) : event.data;
     if (!data || typeof data !== 'object') return { ok: false, message: `${at}.data: expected an Answer or a lifecycle event object` };
     // A lifecycle event says its kind in `data.kind` or in the CloudEvent type (`….shown`).

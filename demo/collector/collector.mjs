@@ -29,7 +29,12 @@ export function createCollector({ store, origins = [], maxBodyBytes = 256 * 1024
     const cors = corsHeaders(origin, origins);
     if (origin && !cors) {
       req.resume();
-      return sendError(res, 403, 'origin-not-allowed', `origin ${origin} is not allowed to post answers here; add it to the collector's origins`);
+      return sendError(
+        res,
+        403,
+        'origin-not-allowed',
+        `origin ${origin} is not allowed to post answers here; add it to the collector's origins`,
+      );
     }
     if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
     if (req.method !== 'POST') return sendError(res, 405, 'method-not-allowed', 'POST answers here', { ...cors, allow: 'POST, OPTIONS' });
@@ -51,7 +56,11 @@ export function createCollector({ store, origins = [], maxBodyBytes = 256 * 1024
       case '/results': {
         const [summary, latest] = await Promise.all([summarise(store, { includeSample }), store.answers({ includeSample, limit: 25 })]);
         const html = renderResultsPage({ summary, latest, includeSample, endpoint: path });
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': RESULTS_CSP, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': RESULTS_CSP,
+          'cache-control': 'no-store',
+        });
         res.end(html);
         return true;
       }
@@ -59,10 +68,19 @@ export function createCollector({ store, origins = [], maxBodyBytes = 256 * 1024
         res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' }).end(CSS);
         return true;
       case '/export.json':
-        sendJson(res, 200, { answers: await store.answers({ includeSample }) }, { 'content-disposition': 'attachment; filename="moments-answers.json"' });
+        sendJson(
+          res,
+          200,
+          { answers: await store.answers({ includeSample }) },
+          { 'content-disposition': 'attachment; filename="moments-answers.json"' },
+        );
         return true;
       case '/export.csv':
-        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="moments-answers.csv"', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="moments-answers.csv"',
+          'cache-control': 'no-store',
+        });
         res.end(toCsv(await store.answers({ includeSample })));
         return true;
       case '/favicon.ico':

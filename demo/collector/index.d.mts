@@ -70,7 +70,9 @@ export const DEFAULT_DATABASE: string;
 export const RESULTS_CSP: string;
 export function createCollector(options: CollectorOptions): Collector;
 export function openStore(database: string): Promise<Store>;
-export function startCollector(options?: Omit<CollectorOptions, 'store'> & { port?: number; host?: string; database?: string; seed?: boolean }): Promise<RunningCollector>;
+export function startCollector(
+  options?: Omit<CollectorOptions, 'store'> & { port?: number; host?: string; database?: string; seed?: boolean },
+): Promise<RunningCollector>;
 export function sampleData(options?: { days?: number; now?: number; seed?: number }): { answers: StoredAnswer[]; events: LifecycleEvent[] };
 export function seedIfEmpty(store: Store, options?: { days?: number; now?: number; seed?: number }): Promise<number>;
 

@@ -78,7 +78,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     seed: !values['no-seed'],
     log: { error: (message) => console.error(message) },
   });
-  console.log(`collector: ${running.url}/collect  ·  results: ${running.url}/  ·  store: ${running.store.kind}${running.seeded ? ` (seeded ${running.seeded} sample answers)` : ''}`);
+  console.log(
+    `collector: ${running.url}/collect  ·  results: ${running.url}/  ·  store: ${running.store.kind}${running.seeded ? ` (seeded ${running.seeded} sample answers)` : ''}`,
+  );
   // A signal ends the process; SQLite has already fsynced every acknowledged batch.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void running.close().then(() => process.exit(0)));
 }

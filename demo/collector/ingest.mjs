@@ -22,13 +22,23 @@ export async function ingest(req, res, { store, maxBodyBytes, headers, log }) {
   const parse = FORMATS[type];
   if (!parse) {
     req.resume();
-    return sendError(res, 415, 'unsupported-format', `content-type ${JSON.stringify(type || 'none')} is not accepted; send one of ${Object.keys(FORMATS).join(', ')}`, headers);
+    return sendError(
+      res,
+      415,
+      'unsupported-format',
+      `content-type ${JSON.stringify(type || 'none')} is not accepted; send one of ${Object.keys(FORMATS).join(', ')}`,
+      headers,
+    );
   }
   let text;
   try {
     text = await readBody(req, maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendError(res, 413, 'body-too-large', `request body is over the ${maxBodyBytes}-byte limit; send smaller batches`, { ...headers, connection: 'close' });
+    if (error instanceof BodyTooLargeError)
+      return sendError(res, 413, 'body-too-large', `request body is over the ${maxBodyBytes}-byte limit; send smaller batches`, {
+        ...headers,
+        connection: 'close',
+      });
     return sendError(res, 400, 'bad-request', `could not read the body: ${error.message}`, headers);
   }
   let body;
@@ -44,11 +54,19 @@ export async function ingest(req, res, { store, maxBodyBytes, headers, log }) {
     stored = await store.insert({ answers: batch.answers, events: batch.events });
   } catch (error) {
     log?.error?.(`collector: store failed: ${error.message}`);
-    return sendError(res, 503, 'store-unavailable', 'the database could not store the batch; retry later', { ...headers, 'retry-after': '5' });
+    return sendError(res, 503, 'store-unavailable', 'the database could not store the batch; retry later', {
+      ...headers,
+      'retry-after': '5',
+    });
   }
   if (stored.answers > 0) log?.stored?.(batch.answers, stored);
-  sendJson(res, 200, {
-    stored,
-    duplicates: { answers: batch.answers.length - stored.answers, events: batch.events.length - stored.events },
-  }, headers);
+  sendJson(
+    res,
+    200,
+    {
+      stored,
+      duplicates: { answers: batch.answers.length - stored.answers, events: batch.events.length - stored.events },
+    },
+    headers,
+  );
 }

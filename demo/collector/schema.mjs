@@ -47,7 +47,9 @@ export const batchSchema = z
     answers: z.array(answerSchema).max(MAX_ITEMS).default([]),
     events: z.array(eventSchema).max(MAX_ITEMS).default([]),
   })
-  .refine((b) => b.answers.length + b.events.length > 0, { message: 'expected at least one answer or event (keys "answers" and "events")' });
+  .refine((b) => b.answers.length + b.events.length > 0, {
+    message: 'expected at least one answer or event (keys "answers" and "events")',
+  });
 
 /**
  * Validates a parsed JSON body. Resolves to `{ok: true, answers, events}` or `{ok: false,

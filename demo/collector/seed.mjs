@@ -5,9 +5,36 @@
 
 /** The storefront's three moments, with how their (made-up) customers tend to feel. */
 const PLAN = [
-  { moment: 'purchase', surveyId: 'purchase-nps', type: 'nps', text: 'How likely are you to recommend Tidewater Coffee to a friend?', shown: 22, rate: 0.42, score: (r) => weighted(r, [1, 1, 1, 1, 2, 2, 3, 6, 10, 14, 12]), key: 'orderId' },
-  { moment: 'delivery', surveyId: 'delivery-csat', type: 'csat', text: 'How satisfied are you with the delivery?', shown: 18, rate: 0.5, score: (r) => 1 + weighted(r, [6, 5, 4, 7, 6]), key: 'orderId' },
-  { moment: 'support-close', surveyId: 'support-ces', type: 'ces', text: 'Tidewater made it easy to solve my problem.', shown: 9, rate: 0.35, score: (r) => 1 + weighted(r, [1, 1, 2, 3, 4, 6, 5]), key: 'ticketId' },
+  {
+    moment: 'purchase',
+    surveyId: 'purchase-nps',
+    type: 'nps',
+    text: 'How likely are you to recommend Tidewater Coffee to a friend?',
+    shown: 22,
+    rate: 0.42,
+    score: (r) => weighted(r, [1, 1, 1, 1, 2, 2, 3, 6, 10, 14, 12]),
+    key: 'orderId',
+  },
+  {
+    moment: 'delivery',
+    surveyId: 'delivery-csat',
+    type: 'csat',
+    text: 'How satisfied are you with the delivery?',
+    shown: 18,
+    rate: 0.5,
+    score: (r) => 1 + weighted(r, [6, 5, 4, 7, 6]),
+    key: 'orderId',
+  },
+  {
+    moment: 'support-close',
+    surveyId: 'support-ces',
+    type: 'ces',
+    text: 'Tidewater made it easy to solve my problem.',
+    shown: 9,
+    rate: 0.35,
+    score: (r) => 1 + weighted(r, [1, 1, 2, 3, 4, 6, 5]),
+    key: 'ticketId',
+  },
 ];
 
 /**
@@ -31,9 +58,17 @@ export function sampleData({ days = 14, now = Date.now(), seed = 42 } = {}) {
         events.push({ id: `${uid}-shown`, kind: 'shown', surveyId: plan.surveyId, moment: plan.moment, context, at });
         if (random() > plan.rate) continue;
         answers.push({
-          id: `${uid}-answer`, surveyId: plan.surveyId, moment: plan.moment, question: { type: plan.type, text: plan.text },
-          value: plan.score(random), context, visitorId: `sample-visitor-${serial % 97}`, url: 'http://127.0.0.1/sample',
-          locale: 'en-GB', answeredAt: new Date(Date.parse(at) + 20_000).toISOString(), sdk: { name: 'moments-sample', version: '0' },
+          id: `${uid}-answer`,
+          surveyId: plan.surveyId,
+          moment: plan.moment,
+          question: { type: plan.type, text: plan.text },
+          value: plan.score(random),
+          context,
+          visitorId: `sample-visitor-${serial % 97}`,
+          url: 'http://127.0.0.1/sample',
+          locale: 'en-GB',
+          answeredAt: new Date(Date.parse(at) + 20_000).toISOString(),
+          sdk: { name: 'moments-sample', version: '0' },
         });
       }
     }

@@ -68,7 +68,10 @@ export function itBehavesLikeAnEndpoint(start: StartEndpoint): void {
   });
 
   it('sends no CORS grant when the origin is not configured', async () => {
-    const response = await fetch(endpoint.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const response = await fetch(endpoint.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -29,9 +29,20 @@ export function createAnswersRouter({ store, allowedOrigins, path = '/answers' }
   // as the other examples.
   const text = express.text({ type: () => true, limit: MAX_BODY_BYTES });
   /** @type {(req: import('express').Request, res: import('express').Response, reply: Reply) => void} */
-  const send = (req, res, reply) => void res.status(reply.status).set({ ...corsHeaders(req.get('origin'), allowedOrigins), ...reply.headers }).send(reply.body);
+  const send = (req, res, reply) =>
+    void res
+      .status(reply.status)
+      .set({ ...corsHeaders(req.get('origin'), allowedOrigins), ...reply.headers })
+      .send(reply.body);
 
-  router.options(path, (req, res) => void res.status(204).set(corsHeaders(req.get('origin'), allowedOrigins)).end());
+  router.options(
+    path,
+    (req, res) =>
+      void res
+        .status(204)
+        .set(corsHeaders(req.get('origin'), allowedOrigins))
+        .end(),
+  );
   router.post(path, text, async (req, res) => send(req, res, await receiveBatch(bodyText(req.body), store)));
   router.all(path, (req, res) => send(req, res, refuse(405)));
   /** @type {import('express').ErrorRequestHandler} */

@@ -18,7 +18,9 @@ describe('createAnswersRouter', () => {
       .get('/health', (_req, res) => void res.send('ok'));
     const endpoint = await serve(app, '/api/moments');
     try {
-      expect((await fetch(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBatch(2) })).status).toBe(200);
+      expect(
+        (await fetch(endpoint.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBatch(2) })).status,
+      ).toBe(200);
       expect(store.all('answer')).toHaveLength(2);
       expect(await (await fetch(endpoint.url.replace('/api/moments', '/health'))).text()).toBe('ok');
     } finally {

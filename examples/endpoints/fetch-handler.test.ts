@@ -11,7 +11,8 @@ describe('createFetchHandler', () => {
   it('stores a batch once when it is called directly with the same Request twice', async () => {
     const store = createMemoryStore();
     const handle = createFetchHandler({ store, allowedOrigins: ['https://shop.example'] });
-    const request = () => new Request('https://answers.example/', { method: 'POST', headers: { origin: 'https://shop.example' }, body: makeBatch(2) });
+    const request = () =>
+      new Request('https://answers.example/', { method: 'POST', headers: { origin: 'https://shop.example' }, body: makeBatch(2) });
     const first = await handle(request());
     const again = await handle(request());
     expect([first.status, again.status]).toEqual([200, 200]);
@@ -22,7 +23,9 @@ describe('createFetchHandler', () => {
 
   it('answers a preflight when it is called directly', async () => {
     const handle = createFetchHandler({ store: createMemoryStore(), allowedOrigins: ['*'] });
-    const response = await handle(new Request('https://answers.example/', { method: 'OPTIONS', headers: { origin: 'https://any.example' } }));
+    const response = await handle(
+      new Request('https://answers.example/', { method: 'OPTIONS', headers: { origin: 'https://any.example' } }),
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://any.example');
   });

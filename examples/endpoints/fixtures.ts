@@ -23,7 +23,14 @@ export function makeAnswer(n: number, overrides: Partial<Answer> = {}): Answer {
 
 /** A lifecycle event, as delivered with `"report": ["shown", "dismissed"]`. */
 export function makeEvent(n: number, kind = 'shown') {
-  return { id: `9a7e0c11-2b3c-4d5e-8f60-71829304a5${String(n).padStart(2, '0')}`, kind, surveyId: 'post-purchase-nps', moment: 'purchase', context: { orderId: 'A-1001' }, at: '2026-11-25T14:10:00.000Z' };
+  return {
+    id: `9a7e0c11-2b3c-4d5e-8f60-71829304a5${String(n).padStart(2, '0')}`,
+    kind,
+    surveyId: 'post-purchase-nps',
+    moment: 'purchase',
+    context: { orderId: 'A-1001' },
+    at: '2026-11-25T14:10:00.000Z',
+  };
 }
 
 /** The JSON body of a batch of `count` answers (and `events`, when given). */

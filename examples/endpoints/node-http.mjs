@@ -76,6 +76,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   server.listen(port, host, () => {
     const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
-    console.log(`Moments answers endpoint: http://${host}:${actual}/answers (CORS for: ${allowedOrigins.join(', ') || 'no origin; set ALLOWED_ORIGINS'})`);
+    console.log(
+      `Moments answers endpoint: http://${host}:${actual}/answers (CORS for: ${allowedOrigins.join(', ') || 'no origin; set ALLOWED_ORIGINS'})`,
+    );
   });
 }

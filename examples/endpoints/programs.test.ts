@@ -25,7 +25,8 @@ describe.each(['node-http.mjs', 'express.mjs', 'node-adapter.mjs'])('%s (run as 
     const program = await run(file);
     try {
       const url = program.url.endsWith('/') ? `${program.url}answers` : program.url;
-      const post = async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBatch(2) })).json();
+      const post = async () =>
+        (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: makeBatch(2) })).json();
       expect(await post()).toEqual({ stored: 2, duplicates: 0 });
       expect(await post()).toEqual({ stored: 0, duplicates: 2 });
       if (file === 'node-http.mjs') expect(program.output.text.match(/^answer /gm)).toHaveLength(2);

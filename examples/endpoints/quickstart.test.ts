@@ -4,7 +4,6 @@
 // delivers across origins to the Node example, through a real CORS preflight. Needs the build
 // (`npm test` runs it first).
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -26,7 +25,9 @@ async function serveFiles(replace: [string, string]) {
     const file = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
     try {
       const body = (await readFile(file)).toString('utf8');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain' }).end(file.endsWith('.html') ? body.replaceAll(...replace) : body);
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain' })
+        .end(file.endsWith('.html') ? body.replaceAll(...replace) : body);
     } catch {
       res.writeHead(404).end();
     }
@@ -58,7 +59,12 @@ describe('quickstart.html with node-http.mjs', () => {
     const card = page.locator('moment-survey');
     await card.getByRole('radio', { name: '9' }).click({ timeout: 10_000 });
     await expect.poll(() => store.all('answer').length, { timeout: 10_000 }).toBe(1);
-    expect(store.all('answer')[0]).toMatchObject({ surveyId: 'post-purchase-nps', moment: 'purchase', value: 9, context: { orderId: 'A-1001' } });
+    expect(store.all('answer')[0]).toMatchObject({
+      surveyId: 'post-purchase-nps',
+      moment: 'purchase',
+      value: 9,
+      context: { orderId: 'A-1001' },
+    });
     expect(requests).toContain('OPTIONS'); // the browser asked first: JSON is not a CORS-safe type
     expect(errors).toEqual([]);
     await page.close();

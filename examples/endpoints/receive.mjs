@@ -71,7 +71,8 @@ export function parseBatch(text) {
     return { ok: false, code: 'invalid-batch', message: 'events: expected an array' };
   }
   const events = body.events ?? [];
-  const problem = findProblem(body.answers, 'answers', ANSWER_FIELDS, checkAnswer) ?? findProblem(events, 'events', EVENT_FIELDS, () => undefined);
+  const problem =
+    findProblem(body.answers, 'answers', ANSWER_FIELDS, checkAnswer) ?? findProblem(events, 'events', EVENT_FIELDS, () => undefined);
   if (problem) return { ok: false, code: 'invalid-batch', message: problem };
   return { ok: true, answers: /** @type {Answer[]} */ (body.answers), events: /** @type {LifecycleEvent[]} */ (events) };
 }

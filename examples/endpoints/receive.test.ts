@@ -25,9 +25,13 @@ describe('parseBatch', () => {
     expect(problem({ answers: [makeAnswer(1), 7] })).toBe('invalid-batch: answers[1]: expected an object');
     expect(problem({ answers: [makeAnswer(1, { surveyId: '' })] })).toBe('invalid-batch: answers[0].surveyId: expected a non-empty string');
     expect(problem({ answers: [{ ...makeAnswer(1), question: 'nps' }] })).toBe('invalid-batch: answers[0].question: expected {type, text}');
-    expect(problem({ answers: [{ ...makeAnswer(1), value: null }] })).toBe('invalid-batch: answers[0].value: expected a number, string or boolean');
+    expect(problem({ answers: [{ ...makeAnswer(1), value: null }] })).toBe(
+      'invalid-batch: answers[0].value: expected a number, string or boolean',
+    );
     expect(problem({ answers: [], events: {} })).toBe('invalid-batch: events: expected an array');
-    expect(problem({ answers: [], events: [{ ...makeEvent(1), kind: undefined }] })).toBe('invalid-batch: events[0].kind: expected a non-empty string');
+    expect(problem({ answers: [], events: [{ ...makeEvent(1), kind: undefined }] })).toBe(
+      'invalid-batch: events[0].kind: expected a non-empty string',
+    );
   });
 
   it('reports invalid-json when the body is not JSON', () => {

@@ -4,7 +4,11 @@ import { makeAnswer } from '../endpoints/fixtures.js';
 import { toPostHog } from './posthog.mjs';
 import { deliver, startPostHog, type Target } from './targets.js';
 
-const answers = [makeAnswer(1), makeAnswer(2), makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } })];
+const answers = [
+  makeAnswer(1),
+  makeAnswer(2),
+  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
+];
 let target: Target<Record<string, any>> | undefined;
 afterEach(async () => {
   await target?.close();
@@ -15,8 +19,15 @@ describe('toPostHog', () => {
   it('delivers one event per answer when the batch is posted to /batch/', async () => {
     target = await startPostHog('phc_test');
     expect(await deliver(toPostHog({ apiKey: 'phc_test', host: target.url })(answers))).toBe(200);
-    expect(target.stored.map((e) => [e['event'], e['uuid'], e['properties']['distinct_id']])).toEqual(answers.map((a) => ['survey answered', a.id, a.visitorId]));
-    expect(target.stored[2]!['properties']).toMatchObject({ $process_person_profile: false, question_type: 'choice', value: 'Too slow', orderId: 'A-1003' });
+    expect(target.stored.map((e) => [e['event'], e['uuid'], e['properties']['distinct_id']])).toEqual(
+      answers.map((a) => ['survey answered', a.id, a.visitorId]),
+    );
+    expect(target.stored[2]!['properties']).toMatchObject({
+      $process_person_profile: false,
+      question_type: 'choice',
+      value: 'Too slow',
+      orderId: 'A-1003',
+    });
   });
 
   it('is recognised as a repeat by PostHog when the SDK posts the same batch again', async () => {

@@ -4,7 +4,11 @@ import { makeAnswer } from '../endpoints/fixtures.js';
 import { toSegment } from './segment.mjs';
 import { deliver, startSegment, type Target } from './targets.js';
 
-const answers = [makeAnswer(1), makeAnswer(2), makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } })];
+const answers = [
+  makeAnswer(1),
+  makeAnswer(2),
+  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
+];
 let target: Target<Record<string, any>> | undefined;
 afterEach(async () => {
   await target?.close();
@@ -16,8 +20,16 @@ describe('toSegment', () => {
     target = await startSegment('wk_test');
     const result = toSegment({ writeKey: 'wk_test', url: `${target.url}/v1/batch` })(answers);
     expect(await deliver(result)).toBe(200);
-    expect(target.stored.map((m) => [m['event'], m['messageId'], m['anonymousId']])).toEqual(answers.map((a) => ['Survey Answered', a.id, a.visitorId]));
-    expect(target.stored[0]!['properties']).toMatchObject({ orderId: 'A-1001', surveyId: 'post-purchase-nps', moment: 'purchase', value: 1, comment: 'Fast delivery' });
+    expect(target.stored.map((m) => [m['event'], m['messageId'], m['anonymousId']])).toEqual(
+      answers.map((a) => ['Survey Answered', a.id, a.visitorId]),
+    );
+    expect(target.stored[0]!['properties']).toMatchObject({
+      orderId: 'A-1001',
+      surveyId: 'post-purchase-nps',
+      moment: 'purchase',
+      value: 1,
+      comment: 'Fast delivery',
+    });
     expect(target.stored[0]!['timestamp']).toBe(answers[0]!.answeredAt);
   });
 

@@ -36,7 +36,10 @@ export function toSlack({ webhookUrl, title = 'New survey answers' }) {
     const more = answers.length - shown.length;
     if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${more} more` }] });
     // `text` is what notifications and screen readers show.
-    const text = `${title}: ${answers.map((a) => `${a.moment} ${a.question.type} ${String(a.value)}`).join(', ')}`.slice(0, MAX_SECTION_TEXT);
+    const text = `${title}: ${answers.map((a) => `${a.moment} ${a.question.type} ${String(a.value)}`).join(', ')}`.slice(
+      0,
+      MAX_SECTION_TEXT,
+    );
     return { url: webhookUrl, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: escape(text), blocks }) };
   };
 }

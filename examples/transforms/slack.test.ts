@@ -4,7 +4,11 @@ import { makeAnswer } from '../endpoints/fixtures.js';
 import { toSlack } from './slack.mjs';
 import { deliver, startSlack, type Target } from './targets.js';
 
-const answers = [makeAnswer(1), makeAnswer(2), makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } })];
+const answers = [
+  makeAnswer(1),
+  makeAnswer(2),
+  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
+];
 let target: Target<Record<string, any>> | undefined;
 afterEach(async () => {
   await target?.close();
@@ -25,7 +29,9 @@ describe('toSlack', () => {
 
   it('escapes a comment when it holds Slack control sequences', async () => {
     target = await startSlack();
-    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })([makeAnswer(1, { comment: '<!channel> see <https://evil.example|your order>' })]);
+    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })([
+      makeAnswer(1, { comment: '<!channel> see <https://evil.example|your order>' }),
+    ]);
     await deliver(result);
     const text: string = target.stored[0]!['blocks'][1].text.text;
     expect(text).toContain('&lt;!channel&gt; see &lt;https://evil.example|your order&gt;');

@@ -36,7 +36,10 @@ async function startTarget<T>(handle: (request: Request, target: Target<T>) => R
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     target.requests++;
-    const reply = handle({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }, target);
+    const reply = handle(
+      { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') },
+      target,
+    );
     res.writeHead(reply.status, { 'content-type': reply.body.startsWith('{') ? 'application/json' : 'text/plain' }).end(reply.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,9 +64,11 @@ const parse = (body: string): unknown => {
 export function startSegment(writeKey: string) {
   return startTarget<Record<string, any>>(({ method, path, headers, body }, target) => {
     if (method !== 'POST' || path !== '/v1/batch') return { status: 404, body: 'not found' };
-    if (headers.authorization !== `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`) return { status: 401, body: '{"error":"unauthorized"}' };
+    if (headers.authorization !== `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`)
+      return { status: 401, body: '{"error":"unauthorized"}' };
     const json = parse(body);
-    if (!isJson(headers) || !isObject(json) || !Array.isArray(json['batch']) || json['batch'].length === 0) return { status: 400, body: '{"error":"invalid batch"}' };
+    if (!isJson(headers) || !isObject(json) || !Array.isArray(json['batch']) || json['batch'].length === 0)
+      return { status: 400, body: '{"error":"invalid batch"}' };
     const bad = json['batch'].find(
       (m: unknown) =>
         !isObject(m) ||
@@ -86,7 +91,8 @@ export function startPostHog(apiKey: string) {
   return startTarget<Record<string, any>>(({ method, path, headers, body }, target) => {
     if (method !== 'POST' || path !== '/batch/') return { status: 404, body: 'not found' };
     const json = parse(body);
-    if (!isJson(headers) || !isObject(json) || !Array.isArray(json['batch'])) return { status: 400, body: '{"type":"validation_error","code":"invalid_payload"}' };
+    if (!isJson(headers) || !isObject(json) || !Array.isArray(json['batch']))
+      return { status: 400, body: '{"type":"validation_error","code":"invalid_payload"}' };
     if (json['api_key'] !== apiKey) return { status: 401, body: '{"type":"authentication_error","code":"invalid_api_key"}' };
     const bad = json['batch'].find(
       (e: unknown) =>
@@ -116,7 +122,8 @@ export function startSlack(path = '/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXX
     const badBlock = (b: unknown) =>
       !isObject(b) ||
       !BLOCK_TYPES.has(b['type']) ||
-      (b['type'] === 'section' && !(isObject(b['text']) && ['mrkdwn', 'plain_text'].includes(b['text']['type']) && b['text']['text'].length <= 3000)) ||
+      (b['type'] === 'section' &&
+        !(isObject(b['text']) && ['mrkdwn', 'plain_text'].includes(b['text']['type']) && b['text']['text'].length <= 3000)) ||
       (b['type'] === 'header' && !(isObject(b['text']) && b['text']['type'] === 'plain_text' && b['text']['text'].length <= 150));
     if (!Array.isArray(blocks) || blocks.length > 50 || blocks.some(badBlock)) return { status: 400, body: 'invalid_blocks' };
     target.stored.push(json);

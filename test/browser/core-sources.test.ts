@@ -51,7 +51,10 @@ describe('moment sources in Chromium', () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context, '/fixtures/core-visible.html');
     const triggered = page.evaluate(
-      () => new Promise<string>((resolve) => (window.moments as import('@moments/core').MomentsClient).on('triggered', (e) => resolve(e.moment))),
+      () =>
+        new Promise<string>((resolve) =>
+          (window.moments as import('@moments/core').MomentsClient).on('triggered', (e) => resolve(e.moment)),
+        ),
     );
     // Two frames and a task: IntersectionObserver has reported the element's first state by then.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
@@ -167,7 +170,9 @@ describe('third-party rules in Chromium', () => {
     // keeps its state in a closure: it adds no global of its own.
     await page.addInitScript(() => {
       const baseline = Object.keys(window);
-      document.addEventListener('securitypolicyviolation', (e) => console.log(`moments-test:violation ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.log(`moments-test:violation ${e.violatedDirective} ${e.blockedURI}`),
+      );
       document.addEventListener('moments-test:report', () => {
         const added = Object.keys(window).filter((k) => !baseline.includes(k));
         console.log(`moments-test:added ${JSON.stringify(added)}`);
@@ -177,7 +182,9 @@ describe('third-party rules in Chromium', () => {
     await page.goto(`${site.url}/fixtures/core-csp.html`);
     await expect.poll(() => cards(page).count(), { timeout: 10_000 }).toBe(1);
     await page.evaluate(() => document.dispatchEvent(new Event('moments-test:report')));
-    await expect.poll(() => reports.find((r) => r.startsWith('moments-test:added')), { timeout: 5_000 }).toBe('moments-test:added ["moments"]');
+    await expect
+      .poll(() => reports.find((r) => r.startsWith('moments-test:added')), { timeout: 5_000 })
+      .toBe('moments-test:added ["moments"]');
     expect(reports.filter((r) => r.includes('violation'))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

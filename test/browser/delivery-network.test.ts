@@ -50,7 +50,12 @@ describe('delivery across tabs and networks', () => {
   });
 
   it('honours Retry-After: 503 twice, then 200, delivers once with attempts ≥ 1 s apart', async () => {
-    endpoint.set({ script: [{ status: 503, retryAfter: '1' }, { status: 503, retryAfter: '1' }] });
+    endpoint.set({
+      script: [
+        { status: 503, retryAfter: '1' },
+        { status: 503, retryAfter: '1' },
+      ],
+    });
     const page = await openHarness(context, site.url, { endpoint: endpoint.url });
     const [id] = await answer(page);
     await eventually(() => expect(endpoint.stored.has(id!)).toBe(true));

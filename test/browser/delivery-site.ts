@@ -15,7 +15,14 @@ const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** Bundles the harness page script from source (so it runs the real delivery engine). */
 export async function buildHarness(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'moments-harness-'));
-  await build({ entryPoints: [join(fixtures, 'delivery-harness.ts')], bundle: true, format: 'iife', target: 'es2021', outfile: join(dir, 'delivery-harness.js'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(fixtures, 'delivery-harness.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2021',
+    outfile: join(dir, 'delivery-harness.js'),
+    logLevel: 'error',
+  });
   return dir;
 }
 
@@ -52,12 +59,17 @@ export function events(page: Page) {
 
 /** Waits (bounded) until `check` passes. */
 export async function eventually(check: () => void, timeout = 15_000): Promise<void> {
-  await expect.poll(() => {
-    try {
-      check();
-      return true;
-    } catch {
-      return false;
-    }
-  }, { timeout, interval: 100 }).toBe(true);
+  await expect
+    .poll(
+      () => {
+        try {
+          check();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { timeout, interval: 100 },
+    )
+    .toBe(true);
 }

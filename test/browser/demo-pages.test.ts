@@ -30,7 +30,11 @@ afterAll(async () => {
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run({ exclude: [['moment-survey']] }, { runOnly: ['wcag2a', 'wcag2aa'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
   });

@@ -88,14 +88,18 @@ describe('moments.js', () => {
   it('skips an invalid survey with a clear console message, keeps the valid one, and throws nothing', async () => {
     const { page, errors, warnings } = await open('/fixtures/embed-broken.html');
     await expect.poll(() => page.locator('moment-survey').getByRole('dialog', { name: 'Still asked?' }).count()).toBe(1);
-    expect(warnings).toContainEqual(expect.stringMatching(/^\[moments\] invalid-config: surveys\[0\]\.question\.type: expected one of nps, .*; got "bogus"$/));
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^\[moments\] invalid-config: surveys\[0\]\.question\.type: expected one of nps, .*; got "bogus"$/),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('reports malformed JSON in the console without a page error', async () => {
     const { page, errors, warnings } = await open('/fixtures/embed-malformed.html');
-    await expect.poll(() => warnings.find((w) => w.startsWith('[moments] invalid-config'))).toMatch(/the JSON in #config is not valid JSON/);
+    await expect
+      .poll(() => warnings.find((w) => w.startsWith('[moments] invalid-config')))
+      .toMatch(/the JSON in #config is not valid JSON/);
     expect(await page.locator('moment-survey').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -113,7 +117,9 @@ describe('moments.js', () => {
 
   it('prefetches the UI chunk at idle when the page declares a moment, before it fires', async () => {
     const { page } = await open('/fixtures/embed-url-config.html');
-    await expect.poll(() => page.evaluate(() => document.querySelector('link[rel="modulepreload"]')?.getAttribute('href'))).toMatch(/\/cdn\/v1\/moments-ui\.js$/);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('link[rel="modulepreload"]')?.getAttribute('href')))
+      .toMatch(/\/cdn\/v1\/moments-ui\.js$/);
     expect(await page.locator('moment-survey').count()).toBe(0);
     await page.close();
   });

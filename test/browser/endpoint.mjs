@@ -60,7 +60,7 @@ export async function startEndpoint({ random = Math.random } = {}) {
       } catch {
         return void res.writeHead((entry.status = 400), cors).end();
       }
-      const answers = Array.isArray(parsed) ? parsed.map((event) => event.data) : parsed.answers ?? [];
+      const answers = Array.isArray(parsed) ? parsed.map((event) => event.data) : (parsed.answers ?? []);
       for (const answer of answers) {
         raw.set(answer.id, (raw.get(answer.id) ?? 0) + 1);
         if (!stored.has(answer.id)) stored.set(answer.id, { answer, at: Date.now() });

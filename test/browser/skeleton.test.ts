@@ -17,7 +17,11 @@ let collector: Server;
 beforeAll(async () => {
   browser = await launchChromium();
   collector = await startDemoServer();
-  site = await startDemoServer({ dirs: { '/fixtures/': fixtures }, vars: { COLLECTOR: collector.url }, csp: `default-src 'self'; connect-src 'self' ${collector.url}` });
+  site = await startDemoServer({
+    dirs: { '/fixtures/': fixtures },
+    vars: { COLLECTOR: collector.url },
+    csp: `default-src 'self'; connect-src 'self' ${collector.url}`,
+  });
 });
 
 afterAll(async () => {

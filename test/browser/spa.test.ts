@@ -29,7 +29,12 @@ describe('SPA demo (@moments/preact)', () => {
     const card = page.locator('moment-survey');
     await card.getByRole('radio', { name: '10' }).click();
     await expect.poll(async () => (await site.collector.answers()).length, { timeout: 10_000 }).toBe(1);
-    expect((await site.collector.answers())[0]).toMatchObject({ surveyId: 'purchase-nps', moment: 'purchase', value: 10, context: { orderId: 'A-2002' } });
+    expect((await site.collector.answers())[0]).toMatchObject({
+      surveyId: 'purchase-nps',
+      moment: 'purchase',
+      value: 10,
+      context: { orderId: 'A-2002' },
+    });
     await expect.poll(() => page.locator('.answer-log').textContent()).toBe('Last answer — purchase: 10');
     expect(errors).toEqual([]);
     await page.close();

@@ -48,7 +48,11 @@ describe('<moment-survey> accessibility (axe-core)', () => {
 
   it('reports no violations in the follow-up step and the thanks message, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await openSurvey(site, { type: 'csat', survey: { followUp: { text: 'What should we improve?' }, thanks: 'Thanks a lot!' } }, { colorScheme });
+      const { page } = await openSurvey(
+        site,
+        { type: 'csat', survey: { followUp: { text: 'What should we improve?' }, thanks: 'Thanks a lot!' } },
+        { colorScheme },
+      );
       const card = page.locator('moment-survey');
       await card.getByRole('radio', { name: '2' }).click();
       await card.getByRole('textbox', { name: 'What should we improve?' }).fill('Packaging');

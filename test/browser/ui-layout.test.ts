@@ -90,17 +90,25 @@ describe('<moment-survey> layout', () => {
 
   it('follows prefers-color-scheme, and a theme can force the scheme and set the accent', async () => {
     const background = (page: Page) =>
-      page.evaluate(() => getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="card"]')!).backgroundColor);
+      page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="card"]')!).backgroundColor,
+      );
     const light = await openSurvey(site, { type: 'ces' }, { colorScheme: 'light' });
     expect(await background(light.page)).toBe('rgb(255, 255, 255)');
     await light.page.close();
     const dark = await openSurvey(site, { type: 'ces' }, { colorScheme: 'dark' });
     expect(await background(dark.page)).toBe('rgb(27, 31, 39)');
     await dark.page.close();
-    const forced = await openSurvey(site, { type: 'text', options: { theme: { scheme: 'dark', accent: 'rgb(200, 0, 80)' } } }, { colorScheme: 'light' });
+    const forced = await openSurvey(
+      site,
+      { type: 'text', options: { theme: { scheme: 'dark', accent: 'rgb(200, 0, 80)' } } },
+      { colorScheme: 'light' },
+    );
     expect(await background(forced.page)).toBe('rgb(27, 31, 39)');
     const send = await forced.page.evaluate(
-      () => getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="submit"]')!).backgroundColor,
+      () =>
+        getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="submit"]')!).backgroundColor,
     );
     expect(send).toBe('rgb(200, 0, 80)');
     await forced.page.close();
@@ -111,7 +119,8 @@ describe('<moment-survey> layout', () => {
     const animationOf = async (reducedMotion: 'reduce' | 'no-preference') => {
       const { page } = await openSurvey(site, { type: 'nps' }, { reducedMotion });
       const name = await page.evaluate(
-        () => getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="card"]')!).animationName,
+        () =>
+          getComputedStyle(document.querySelector('moment-survey[placement]')!.shadowRoot!.querySelector('[part="card"]')!).animationName,
       );
       await page.close();
       return name;
@@ -124,7 +133,11 @@ describe('<moment-survey> layout', () => {
     const { page, errors } = await openSurvey(site, { type: 'choice' });
     const styles = await page.evaluate(() => {
       const root = document.querySelector('moment-survey[placement]')!.shadowRoot!;
-      return { adopted: root.adoptedStyleSheets.length, styleTags: root.querySelectorAll('style').length, position: getComputedStyle(root.host).position };
+      return {
+        adopted: root.adoptedStyleSheets.length,
+        styleTags: root.querySelectorAll('style').length,
+        position: getComputedStyle(root.host).position,
+      };
     });
     expect(styles).toEqual({ adopted: 1, styleTags: 0, position: 'fixed' });
     expect(errors).toEqual([]);

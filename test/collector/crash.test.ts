@@ -22,7 +22,9 @@ afterAll(() => {
 
 /** Starts `node demo/collector/index.mjs` on a free port; resolves with its URL once it listens. */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [entry, '--port', '0', '--db', database, '--no-seed', '--rate', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [entry, '--port', '0', '--db', database, '--no-seed', '--rate', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -39,7 +41,8 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 
 describe('collector process', () => {
   it('keeps every acknowledged answer across kill -9 and a restart', async () => {
@@ -72,7 +75,9 @@ describe('collector process', () => {
     expect(child.signalCode).toBe('SIGKILL');
 
     const restarted = await startChild();
-    const stored = new Set(((await (await fetch(`${restarted.url}/export.json`)).json()) as { answers: { id: string }[] }).answers.map((a) => a.id));
+    const stored = new Set(
+      ((await (await fetch(`${restarted.url}/export.json`)).json()) as { answers: { id: string }[] }).answers.map((a) => a.id),
+    );
     const lost = [...acknowledged].flatMap((i) => batches[i]!).filter((id) => !stored.has(id));
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(lost).toEqual([]);

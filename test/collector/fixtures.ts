@@ -24,18 +24,40 @@ export function makeAnswer(overrides: Record<string, unknown> = {}): Record<stri
 /** A `shown` lifecycle event for the survey of `answer`. */
 export function makeShown(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   serial++;
-  return { id: `event-${process.pid}-${serial}`, kind: 'shown', surveyId: 'purchase-nps', moment: 'purchase', context: { orderId: `A-${serial}` }, at: '2026-11-25T09:59:00.000Z', ...overrides };
+  return {
+    id: `event-${process.pid}-${serial}`,
+    kind: 'shown',
+    surveyId: 'purchase-nps',
+    moment: 'purchase',
+    context: { orderId: `A-${serial}` },
+    at: '2026-11-25T09:59:00.000Z',
+    ...overrides,
+  };
 }
 
 /** Wraps `data` in a structured-mode CloudEvent. */
 export function makeCloudEvent(data: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { specversion: '1.0', id: `ce-${String(data['id'])}`, type: 'dev.moments.answer', source: '/shop', time: '2026-11-25T10:00:00Z', datacontenttype: 'application/json', data, ...overrides };
+  return {
+    specversion: '1.0',
+    id: `ce-${String(data['id'])}`,
+    type: 'dev.moments.answer',
+    source: '/shop',
+    time: '2026-11-25T10:00:00Z',
+    datacontenttype: 'application/json',
+    data,
+    ...overrides,
+  };
 }
 
 export interface Reply {
   status: number;
   headers: Headers;
-  body: { error?: string; message?: string; stored?: { answers: number; events: number }; duplicates?: { answers: number; events: number } };
+  body: {
+    error?: string;
+    message?: string;
+    stored?: { answers: number; events: number };
+    duplicates?: { answers: number; events: number };
+  };
 }
 
 /** POSTs `body` (a string is sent as is) and reads the JSON reply. */

@@ -51,7 +51,11 @@ describe('POST /collect (JSON)', () => {
     ['a value of the wrong type', { answers: [makeAnswer({ value: { score: 9 } })] }, 'answers[0].value'],
     ['a missing moment', { answers: [makeAnswer({ moment: undefined })] }, 'answers[0].moment'],
     ['a time that is not ISO 8601', { answers: [makeAnswer(), makeAnswer({ answeredAt: 'yesterday' })] }, 'answers[1].answeredAt'],
-    ['a context value that is an object', { answers: [makeAnswer({ context: { orderId: { nested: true } } })] }, 'answers[0].context.orderId'],
+    [
+      'a context value that is an object',
+      { answers: [makeAnswer({ context: { orderId: { nested: true } } })] },
+      'answers[0].context.orderId',
+    ],
     ['answers that is not an array', { answers: 'nine' }, 'answers'],
     ['a body with neither answers nor events', { feedback: [makeAnswer()] }, 'at least one answer or event'],
     ['an empty batch', { answers: [] }, 'at least one answer or event'],
@@ -80,7 +84,12 @@ describe('POST /collect (JSON)', () => {
     expect(declared.status).toBe(413);
     expect(declared.body.error).toBe('body-too-large');
     const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(JSON.stringify(big))), c.close()) });
-    const streamed = await fetch(`${running.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(`${running.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 
@@ -96,7 +105,10 @@ describe('POST /collect (CloudEvents)', () => {
   const batchType = { 'content-type': 'application/cloudevents-batch+json' };
 
   it('stores the Answer in each CloudEvent of a batch, and shown events by their kind', async () => {
-    const answers = [makeAnswer(), makeAnswer({ moment: 'delivery', surveyId: 'delivery-csat', question: { type: 'csat', text: 'How was it?' }, value: 4 })];
+    const answers = [
+      makeAnswer(),
+      makeAnswer({ moment: 'delivery', surveyId: 'delivery-csat', question: { type: 'csat', text: 'How was it?' }, value: 4 }),
+    ];
     const shown = makeShown();
     const body = [...answers.map((a) => makeCloudEvent(a)), makeCloudEvent(shown, { type: 'dev.moments.shown' })];
     const reply = await post(running.url, body, batchType);

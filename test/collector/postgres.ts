@@ -8,7 +8,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN_DIRS = [process.env['PG_BIN'], '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].filter(Boolean) as string[];
+const BIN_DIRS = [process.env['PG_BIN'], '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].filter(
+  Boolean,
+) as string[];
 
 export interface TestPostgres {
   url: string;
@@ -21,7 +23,8 @@ export interface TestPostgres {
 export function findPostgres(): { bin?: string; reason?: string } {
   const bin = BIN_DIRS.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!bin) return { reason: `PostgreSQL server binaries not found in ${BIN_DIRS.join(', ')} (set PG_BIN)` };
-  if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0) return { reason: 'running as root and there is no postgres user to run initdb as' };
+  if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0)
+    return { reason: 'running as root and there is no postgres user to run initdb as' };
   return { bin };
 }
 
@@ -44,7 +47,9 @@ export async function startPostgres(bin: string): Promise<TestPostgres> {
     chownSync(dir, uid, gid);
   }
   const run = (tool: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, tool), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, tool), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;

@@ -47,7 +47,11 @@ describe('results page', () => {
 
   it('shows each moment with its survey, metric, 95 % interval and response rate', async () => {
     const html = await page();
-    for (const [moment, label] of [['purchase', 'NPS'], ['delivery', 'CSAT'], ['support-close', 'CES']] as const) {
+    for (const [moment, label] of [
+      ['purchase', 'NPS'],
+      ['delivery', 'CSAT'],
+      ['support-close', 'CES'],
+    ] as const) {
       const text = section(html, moment);
       expect(text).toContain(`${label} `);
       expect(text).toMatch(/95 % CI -?\d/);
@@ -57,8 +61,16 @@ describe('results page', () => {
 
   it('counts real answers per moment and shows them without the sample when ?sample=0', async () => {
     await post(running.url, {
-      answers: [makeAnswer({ moment: 'gift-wrap', surveyId: 'wrap-csat', question: { type: 'csat', text: 'Wrap?' }, value: 1 }), makeAnswer({ moment: 'gift-wrap', surveyId: 'wrap-csat', question: { type: 'csat', text: 'Wrap?' }, value: 5 })],
-      events: [makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }), makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }), makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }), makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' })],
+      answers: [
+        makeAnswer({ moment: 'gift-wrap', surveyId: 'wrap-csat', question: { type: 'csat', text: 'Wrap?' }, value: 1 }),
+        makeAnswer({ moment: 'gift-wrap', surveyId: 'wrap-csat', question: { type: 'csat', text: 'Wrap?' }, value: 5 }),
+      ],
+      events: [
+        makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }),
+        makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }),
+        makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }),
+        makeShown({ moment: 'gift-wrap', surveyId: 'wrap-csat' }),
+      ],
     });
     const real = await page('?sample=0');
     expect(real).not.toContain('data-moment-results="purchase"');
@@ -70,7 +82,9 @@ describe('results page', () => {
   });
 
   it('ranks the moment with the largest unhappy share (by its lower bound) first', async () => {
-    await post(running.url, { answers: Array.from({ length: 30 }, () => makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1 })) });
+    await post(running.url, {
+      answers: Array.from({ length: 30 }, () => makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1 })),
+    });
     const html = await page();
     const ranking = html.slice(html.indexOf('<table class="ranking">'), html.indexOf('</table>', html.indexOf('<table class="ranking">')));
     expect(ranking.match(/<tr><td>1<\/td><td>([^<]+)</)?.[1]).toBe('returns');

@@ -7,7 +7,14 @@ import { mainThreadFigures, type TraceEvent } from '../../bench/lib/trace.mjs';
 
 const MAIN = { pid: 1, tid: 7 };
 const mark: TraceEvent = { name: 'bench:start', cat: 'blink.user_timing', ph: 'R', ...MAIN, ts: 1_000 };
-const task = (ts: number, durMs: number, thread = MAIN): TraceEvent => ({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ph: 'X', ...thread, ts, dur: durMs * 1000 });
+const task = (ts: number, durMs: number, thread = MAIN): TraceEvent => ({
+  name: 'RunTask',
+  cat: 'disabled-by-default-devtools.timeline',
+  ph: 'X',
+  ...thread,
+  ts,
+  dur: durMs * 1000,
+});
 const evaluate = (name: string, durMs: number, url?: string): TraceEvent => ({
   name,
   cat: 'devtools.timeline',
@@ -61,7 +68,13 @@ describe('ratio', () => {
 
 describe('markdownTable', () => {
   it('right-aligns the columns whose cells are all numbers', () => {
-    const table = markdownTable(['SDK', 'gzip B'], [['Moments', 4036], ['PostHog', 122168]]);
+    const table = markdownTable(
+      ['SDK', 'gzip B'],
+      [
+        ['Moments', 4036],
+        ['PostHog', 122168],
+      ],
+    );
     expect(table.split('\n')).toEqual(['| SDK     | gzip B |', '|---------|-------:|', '| Moments |   4036 |', '| PostHog | 122168 |']);
   });
 });

@@ -8,7 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../../packages/core/dist/index.js', import.meta.url));
-const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'history', 'matchMedia', 'requestIdleCallback', 'IntersectionObserver', 'MutationObserver', 'CustomEvent', 'HTMLElement', 'customElements'];
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'history',
+  'matchMedia',
+  'requestIdleCallback',
+  'IntersectionObserver',
+  'MutationObserver',
+  'CustomEvent',
+  'HTMLElement',
+  'customElements',
+];
 
 const script = `
 const touched = [];

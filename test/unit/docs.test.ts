@@ -11,7 +11,9 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 function markdownFiles(): string[] {
   const docs = (dir: string): string[] =>
-    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? docs(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? docs(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+    );
   return ['README.md', 'CONTRIBUTING.md', 'examples/README.md', ...docs('docs')];
 }
 

@@ -38,7 +38,10 @@ function sampleBanner(counts, includeSample) {
 
 function rankingTable(ranking) {
   const rows = ranking
-    .map((m, i) => `<tr><td>${i + 1}</td><td>${esc(m.moment)}</td><td>${fmt(m.share.value * 100)} %</td><td>${fmt(m.share.low * 100)}–${fmt(m.share.high * 100)} %</td><td>${m.unhappy} of ${m.scored}</td><td>${esc(m.surveys.join(', '))}</td></tr>`)
+    .map(
+      (m, i) =>
+        `<tr><td>${i + 1}</td><td>${esc(m.moment)}</td><td>${fmt(m.share.value * 100)} %</td><td>${fmt(m.share.low * 100)}–${fmt(m.share.high * 100)} %</td><td>${m.unhappy} of ${m.scored}</td><td>${esc(m.surveys.join(', '))}</td></tr>`,
+    )
     .join('');
   return `<table class="ranking"><thead><tr><th>#</th><th>moment</th><th>unhappy</th><th>95 % CI</th><th>answers</th><th>surveys</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -65,7 +68,10 @@ ${m ? trendSvg(s.trend, { range: m.range, unit: m.unit, label: `${s.surveyId}: $
 
 function latestTable(latest) {
   const rows = latest
-    .map((a) => `<tr><td>${esc(a.answeredAt)}</td><td>${esc(a.moment)}</td><td>${esc(a.surveyId)}</td><td class="score">${esc(JSON.stringify(a.value))}</td><td><code>${esc(JSON.stringify(a.context ?? {}))}</code></td><td>${a.sample ? '<span class="tag">sample</span>' : ''}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.answeredAt)}</td><td>${esc(a.moment)}</td><td>${esc(a.surveyId)}</td><td class="score">${esc(JSON.stringify(a.value))}</td><td><code>${esc(JSON.stringify(a.context ?? {}))}</code></td><td>${a.sample ? '<span class="tag">sample</span>' : ''}</td></tr>`,
+    )
     .join('');
   return `<section aria-labelledby="latest"><h2 id="latest">Latest answers</h2><table class="latest"><thead><tr><th>answered at</th><th>moment</th><th>survey</th><th>value</th><th>context</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -37,7 +37,10 @@ export function nps(histogram) {
 /** CSAT: the share of 4s and 5s on a 1–5 scale, in percent, with a Wilson interval. */
 export function csat(histogram) {
   const { n, count } = tally(histogram);
-  const w = wilson(count((v) => v >= 4), n);
+  const w = wilson(
+    count((v) => v >= 4),
+    n,
+  );
   return w && { value: w.value * 100, low: w.low * 100, high: w.high * 100, n };
 }
 

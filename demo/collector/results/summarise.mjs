@@ -49,7 +49,7 @@ function finish(survey) {
     scored += k;
     if (metric?.unhappy(value)) unhappy += k;
   }
-  const { days, ...rest } = survey;
+  const { days: _days, ...rest } = survey; // the per-day rows become `trend`
   return { ...rest, metric: metric && { ...metric, ...metric.compute(survey.histogram) }, responseRate, trend, unhappy, scored };
 }
 

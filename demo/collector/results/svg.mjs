@@ -21,8 +21,10 @@ export function histogramSvg(histogram, { min, max, tone, label }) {
       const n = histogram.get(v) ?? 0;
       const h = Math.round((n / top) * (height - 24));
       const x = Math.round(i * slot + 2);
-      return `<g><title>${esc(`${v}: ${n}`)}</title><rect x="${x}" y="${height - 16 - h}" width="${Math.max(2, Math.round(slot - 4))}" height="${h}" fill="${COLOURS[tone(v)]}"/>` +
-        `<text x="${x + slot / 2 - 2}" y="${height - 3}" font-size="10" text-anchor="middle" fill="#374151">${v}</text></g>`;
+      return (
+        `<g><title>${esc(`${v}: ${n}`)}</title><rect x="${x}" y="${height - 16 - h}" width="${Math.max(2, Math.round(slot - 4))}" height="${h}" fill="${COLOURS[tone(v)]}"/>` +
+        `<text x="${x + slot / 2 - 2}" y="${height - 3}" font-size="10" text-anchor="middle" fill="#374151">${v}</text></g>`
+      );
     })
     .join('');
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">${bars}</svg>`;
@@ -39,16 +41,27 @@ export function trendSvg(points, { range: [lo, hi], label, unit = '' }) {
   if (points.length < 2) return `<p class="muted">Trend: needs answers on two or more days.</p>`;
   const x = (i) => pad.left + (i / (points.length - 1)) * (width - pad.left - pad.right);
   const y = (v) => pad.top + (1 - (Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
-  const band = [...points.map((p, i) => `${x(i).toFixed(1)},${y(p.high).toFixed(1)}`), ...points.map((p, i) => `${x(i).toFixed(1)},${y(p.low).toFixed(1)}`).reverse()].join(' ');
+  const band = [
+    ...points.map((p, i) => `${x(i).toFixed(1)},${y(p.high).toFixed(1)}`),
+    ...points.map((p, i) => `${x(i).toFixed(1)},${y(p.low).toFixed(1)}`).reverse(),
+  ].join(' ');
   const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const dots = points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5" fill="${COLOURS.line}"><title>${esc(`${p.day}: ${fmt(p.value, 1)}${unit} (95 % CI ${fmt(p.low, 1)}–${fmt(p.high, 1)}, n=${p.n})`)}</title></circle>`).join('');
-  const axis = `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" stroke="${COLOURS.axis}"/>` +
+  const dots = points
+    .map(
+      (p, i) =>
+        `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5" fill="${COLOURS.line}"><title>${esc(`${p.day}: ${fmt(p.value, 1)}${unit} (95 % CI ${fmt(p.low, 1)}–${fmt(p.high, 1)}, n=${p.n})`)}</title></circle>`,
+    )
+    .join('');
+  const axis =
+    `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" stroke="${COLOURS.axis}"/>` +
     `<text x="${pad.left - 4}" y="${pad.top + 8}" font-size="10" text-anchor="end" fill="#374151">${hi}</text>` +
     `<text x="${pad.left - 4}" y="${height - pad.bottom}" font-size="10" text-anchor="end" fill="#374151">${lo}</text>` +
     `<text x="${pad.left}" y="${height - 4}" font-size="10" fill="#374151">${esc(points[0].day)}</text>` +
     `<text x="${width - pad.right}" y="${height - 4}" font-size="10" text-anchor="end" fill="#374151">${esc(points.at(-1).day)}</text>`;
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">` +
-    `<polygon points="${band}" fill="${COLOURS.band}"/><polyline points="${line}" fill="none" stroke="${COLOURS.line}" stroke-width="2"/>${dots}${axis}</svg>`;
+  return (
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}">` +
+    `<polygon points="${band}" fill="${COLOURS.band}"/><polyline points="${line}" fill="none" stroke="${COLOURS.line}" stroke-width="2"/>${dots}${axis}</svg>`
+  );
 }
 
 /**
@@ -65,14 +78,17 @@ export function rankingSvg(rows) {
     .map((m, i) => {
       const y = i * row + 6;
       const { value, low, high } = m.share;
-      return `<g><title>${esc(`${m.moment}: ${fmt(value * 100)} % unhappy (95 % CI ${fmt(low * 100)}–${fmt(high * 100)} %, n=${m.scored})`)}</title>` +
+      return (
+        `<g><title>${esc(`${m.moment}: ${fmt(value * 100)} % unhappy (95 % CI ${fmt(low * 100)}–${fmt(high * 100)} %, n=${m.scored})`)}</title>` +
         `<text x="${left - 8}" y="${y + 15}" font-size="13" text-anchor="end" fill="#1d2330">${esc(m.moment)}</text>` +
         `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(value) - left).toFixed(1)}" height="16" fill="${COLOURS.bad}"/>` +
         `<line x1="${x(low).toFixed(1)}" y1="${y + 11}" x2="${x(high).toFixed(1)}" y2="${y + 11}" stroke="#1d2330" stroke-width="1.5"/>` +
-        `<text x="${(x(high) + 6).toFixed(1)}" y="${y + 15}" font-size="12" fill="#1d2330">${fmt(value * 100)} %</text></g>`;
+        `<text x="${(x(high) + 6).toFixed(1)}" y="${y + 15}" font-size="12" fill="#1d2330">${fmt(value * 100)} %</text></g>`
+      );
     })
     .join('');
-  const axis = `<line x1="${left}" y1="${height - 12}" x2="${x(1)}" y2="${height - 12}" stroke="${COLOURS.axis}"/>` +
+  const axis =
+    `<line x1="${left}" y1="${height - 12}" x2="${x(1)}" y2="${height - 12}" stroke="${COLOURS.axis}"/>` +
     `<text x="${left}" y="${height - 1}" font-size="10" fill="#374151">0 %</text><text x="${x(1)}" y="${height - 1}" font-size="10" text-anchor="end" fill="#374151">100 %</text>`;
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Share of unhappy answers per moment, with 95 % confidence intervals">${bars}${axis}</svg>`;
 }

@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: MIT
 // For users who outgrow one file: the same schema and queries on PostgreSQL, given a URL.
 import pg from 'pg';
-import { answerCountsSql, answerRow, answersSql, COUNTS_SQL, distributionSql, eventCountsSql, eventRow, INSERT_ANSWER, INSERT_EVENT, numbers, schemaSql } from './sql.mjs';
+import {
+  answerCountsSql,
+  answerRow,
+  answersSql,
+  COUNTS_SQL,
+  distributionSql,
+  eventCountsSql,
+  eventRow,
+  INSERT_ANSWER,
+  INSERT_EVENT,
+  numbers,
+  schemaSql,
+} from './sql.mjs';
 
 /** `?` placeholders → `$1, $2, …`. */
 const numbered = (sql) => {

@@ -42,7 +42,9 @@ export const INSERT_EVENT = `INSERT INTO events (id, kind, survey_id, moment, at
 const where = (includeSample) => (includeSample ? '' : 'WHERE sample = 0');
 
 /** Numeric answers counted per moment, survey, type, value and UTC day: all the stats need. */
-export const distributionSql = (includeSample) => `SELECT moment, survey_id, question_type, value_num, substr(answered_at, 1, 10) AS day, count(*) AS n
+export const distributionSql = (
+  includeSample,
+) => `SELECT moment, survey_id, question_type, value_num, substr(answered_at, 1, 10) AS day, count(*) AS n
   FROM answers ${where(includeSample)} ${includeSample ? 'WHERE' : 'AND'} value_num IS NOT NULL
   GROUP BY moment, survey_id, question_type, value_num, substr(answered_at, 1, 10)`;
 
@@ -59,19 +61,39 @@ export const answersSql = (includeSample, limit) =>
   `SELECT body, sample FROM answers ${where(includeSample)} ORDER BY seq ${limit ? `DESC LIMIT ${Number(limit)}` : 'ASC'}`;
 
 /** Totals for the page header and `/health`. */
-export const COUNTS_SQL = 'SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM answers WHERE sample = 1) AS sample';
+export const COUNTS_SQL =
+  'SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM answers WHERE sample = 1) AS sample';
 
 /** The row values of one answer, in INSERT_ANSWER's order. */
 export function answerRow(answer, receivedAt, sample) {
   const num = typeof answer.value === 'number' ? answer.value : null;
   // Stored as UTC so the day of `+02:00` times groups correctly; the body keeps what was sent.
   const answeredAt = new Date(answer.answeredAt).toISOString();
-  return [answer.id, answer.surveyId, answer.moment, answer.question.type, num, answeredAt, receivedAt, sample ? 1 : 0, JSON.stringify(answer)];
+  return [
+    answer.id,
+    answer.surveyId,
+    answer.moment,
+    answer.question.type,
+    num,
+    answeredAt,
+    receivedAt,
+    sample ? 1 : 0,
+    JSON.stringify(answer),
+  ];
 }
 
 /** The row values of one lifecycle event, in INSERT_EVENT's order. */
 export function eventRow(event, receivedAt, sample) {
-  return [event.id, event.kind, event.surveyId, event.moment, new Date(event.at).toISOString(), receivedAt, sample ? 1 : 0, JSON.stringify(event)];
+  return [
+    event.id,
+    event.kind,
+    event.surveyId,
+    event.moment,
+    new Date(event.at).toISOString(),
+    receivedAt,
+    sample ? 1 : 0,
+    JSON.stringify(event),
+  ];
 }
 
 /** Store rows → plain objects with numbers (PostgreSQL returns count(*) as a string). */

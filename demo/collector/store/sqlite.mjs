@@ -3,7 +3,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { answerCountsSql, answerRow, answersSql, COUNTS_SQL, distributionSql, eventCountsSql, eventRow, INSERT_ANSWER, INSERT_EVENT, numbers, schemaSql } from './sql.mjs';
+import {
+  answerCountsSql,
+  answerRow,
+  answersSql,
+  COUNTS_SQL,
+  distributionSql,
+  eventCountsSql,
+  eventRow,
+  INSERT_ANSWER,
+  INSERT_EVENT,
+  numbers,
+  schemaSql,
+} from './sql.mjs';
 
 /**
  * Opens (or creates) a SQLite store at `file` (`:memory:` for tests). Write-ahead log with

@@ -26,12 +26,7 @@ const config = {
 function App(): JSX.Element {
   const path = usePath();
   const page = path.endsWith('/confirmation') ? h(Confirmation, {}) : path.endsWith('/tracking') ? h(Tracking, {}) : h(Checkout, {});
-  return h(
-    MomentsProvider,
-    { config },
-    h('header', null, h('strong', null, 'Tidewater Coffee')),
-    h('main', null, page, h(AnswerLog, {})),
-  );
+  return h(MomentsProvider, { config }, h('header', null, h('strong', null, 'Tidewater Coffee')), h('main', null, page, h(AnswerLog, {})));
 }
 
 render(h(App, {}), document.getElementById('app')!);

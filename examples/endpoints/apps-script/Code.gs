@@ -11,7 +11,22 @@
 
 const ANSWERS_SHEET = 'Answers';
 const EVENTS_SHEET = 'Events';
-const ANSWER_COLUMNS = ['id', 'answeredAt', 'surveyId', 'moment', 'questionType', 'question', 'value', 'comment', 'context', 'visitorId', 'url', 'locale', 'sdk', 'receivedAt'];
+const ANSWER_COLUMNS = [
+  'id',
+  'answeredAt',
+  'surveyId',
+  'moment',
+  'questionType',
+  'question',
+  'value',
+  'comment',
+  'context',
+  'visitorId',
+  'url',
+  'locale',
+  'sdk',
+  'receivedAt',
+];
 const EVENT_COLUMNS = ['id', 'at', 'kind', 'surveyId', 'moment', 'context', 'receivedAt'];
 /** How long the lock is awaited, in milliseconds: concurrent posts take turns. */
 const LOCK_WAIT_MS = 30000;
@@ -68,7 +83,12 @@ function seenIds_(sheet, cache, name, records) {
   if (ids.every((id) => cached[name + ':' + id] !== undefined)) return new Set(ids);
   const last = sheet.getLastRow();
   if (last < 2) return new Set();
-  return new Set(sheet.getRange(2, 1, last - 1, 1).getValues().map((row) => String(row[0])));
+  return new Set(
+    sheet
+      .getRange(2, 1, last - 1, 1)
+      .getValues()
+      .map((row) => String(row[0])),
+  );
 }
 
 /** The named sheet, created with a frozen header row when it does not exist yet. */
@@ -85,7 +105,22 @@ function sheet_(name, columns) {
 
 function answerRow_(a, receivedAt) {
   const sdk = a.sdk ? a.sdk.name + '@' + a.sdk.version : '';
-  return [a.id, a.answeredAt, a.surveyId, a.moment, a.question.type, a.question.text, a.value, a.comment, json_(a.context), a.visitorId, a.url, a.locale, sdk, receivedAt].map(cell_);
+  return [
+    a.id,
+    a.answeredAt,
+    a.surveyId,
+    a.moment,
+    a.question.type,
+    a.question.text,
+    a.value,
+    a.comment,
+    json_(a.context),
+    a.visitorId,
+    a.url,
+    a.locale,
+    sdk,
+    receivedAt,
+  ].map(cell_);
 }
 
 function eventRow_(ev, receivedAt) {

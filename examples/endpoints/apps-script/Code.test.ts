@@ -39,12 +39,38 @@ describe('doPost (Code.gs)', () => {
   it('creates the sheet with a frozen header row when it does not exist', () => {
     script.doPost(makeBatch(1));
     const sheet = script.sheets.get('Answers')!;
-    expect(sheet.rows[0]).toEqual(['id', 'answeredAt', 'surveyId', 'moment', 'questionType', 'question', 'value', 'comment', 'context', 'visitorId', 'url', 'locale', 'sdk', 'receivedAt']);
+    expect(sheet.rows[0]).toEqual([
+      'id',
+      'answeredAt',
+      'surveyId',
+      'moment',
+      'questionType',
+      'question',
+      'value',
+      'comment',
+      'context',
+      'visitorId',
+      'url',
+      'locale',
+      'sdk',
+      'receivedAt',
+    ]);
     expect(sheet.frozenRows).toBe(1);
     const [row] = answerRows();
     expect(row!.slice(0, 13)).toEqual([
-      makeAnswer(1).id, makeAnswer(1).answeredAt, 'post-purchase-nps', 'purchase', 'nps', 'How likely are you to recommend us to a friend?',
-      1, 'Fast delivery', '{"orderId":"A-1001"}', makeAnswer(1).visitorId, 'https://shop.example/checkout/thank-you', 'en-GB', 'moments@0.1.0',
+      makeAnswer(1).id,
+      makeAnswer(1).answeredAt,
+      'post-purchase-nps',
+      'purchase',
+      'nps',
+      'How likely are you to recommend us to a friend?',
+      1,
+      'Fast delivery',
+      '{"orderId":"A-1001"}',
+      makeAnswer(1).visitorId,
+      'https://shop.example/checkout/thank-you',
+      'en-GB',
+      'moments@0.1.0',
     ]);
   });
 
@@ -65,7 +91,12 @@ describe('doPost (Code.gs)', () => {
     const batch = makeBatch(1, [makeEvent(1, 'shown'), makeEvent(2, 'dismissed')]);
     script.doPost(batch);
     script.doPost(batch);
-    expect(script.sheets.get('Events')!.rows.slice(1).map((row) => row[2])).toEqual(['shown', 'dismissed']);
+    expect(
+      script.sheets
+        .get('Events')!
+        .rows.slice(1)
+        .map((row) => row[2]),
+    ).toEqual(['shown', 'dismissed']);
     expect(answerRows()).toHaveLength(1);
   });
 

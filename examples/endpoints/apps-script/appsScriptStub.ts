@@ -30,9 +30,15 @@ export class FakeSheet {
       getValues: (): Cell[][] =>
         Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => rows[row - 1 + r]?.[column - 1 + c] ?? '')),
       setValues(values: Cell[][]) {
-        if (values.length !== numRows) throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`);
+        if (values.length !== numRows)
+          throw new Error(
+            `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`,
+          );
         values.forEach((line, r) => {
-          if (line.length !== numColumns) throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numColumns}.`);
+          if (line.length !== numColumns)
+            throw new Error(
+              `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numColumns}.`,
+            );
           const target = (rows[row - 1 + r] ??= []);
           line.forEach((cell, c) => (target[column - 1 + c] = checkCell(cell)));
         });
@@ -100,13 +106,19 @@ export function createAppsScriptServices() {
     CacheService: {
       getScriptCache: () => ({
         get: (key: string) => (checkKey(key), cache.get(key) ?? null),
-        getAll: (keys: string[]) => Object.fromEntries(keys.flatMap((key) => (checkKey(key), cache.has(key) ? [[key, cache.get(key)!]] : []))),
+        getAll: (keys: string[]) =>
+          Object.fromEntries(keys.flatMap((key) => (checkKey(key), cache.has(key) ? [[key, cache.get(key)!]] : []))),
         put(key: string, value: string, seconds = 600) {
-          checkKey(key), checkTtl(seconds), cache.set(key, value);
+          checkKey(key);
+          checkTtl(seconds);
+          cache.set(key, value);
         },
         putAll(values: Record<string, string>, seconds = 600) {
           checkTtl(seconds);
-          for (const [key, value] of Object.entries(values)) checkKey(key), cache.set(key, value);
+          for (const [key, value] of Object.entries(values)) {
+            checkKey(key);
+            cache.set(key, value);
+          }
         },
       }),
     },
@@ -116,5 +128,12 @@ export function createAppsScriptServices() {
 
 /** The event object Apps Script passes to `doPost(e)` for a POST with a body. */
 export function postEvent(contents: string, type = 'text/plain') {
-  return { parameter: {}, parameters: {}, queryString: '', contextPath: '', contentLength: contents.length, postData: { contents, length: contents.length, type, name: 'postData' } };
+  return {
+    parameter: {},
+    parameters: {},
+    queryString: '',
+    contextPath: '',
+    contentLength: contents.length,
+    postData: { contents, length: contents.length, type, name: 'postData' },
+  };
 }

@@ -22,7 +22,10 @@ export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider'
 export function createMoments(config: MomentsConfigInput, options: CreateMomentsOptions): MomentsClient {
   // The queue and courier load when there is an answer to store (or answers wait from an earlier
   // visit): an app's bundler splits them out of the code every page view runs.
-  const runtime = createRuntime(config, { ...options, loadDelivery: () => import('./delivery/createDelivery.js').then((m) => m.createDelivery) });
+  const runtime = createRuntime(config, {
+    ...options,
+    loadDelivery: () => import('./delivery/createDelivery.js').then((m) => m.createDelivery),
+  });
   const parsed = parseConfig(config);
   for (const issue of parsed.issues) runtime.report('invalid-config', `${issue.path}: ${issue.message}`, issue);
   if (!parsed.ok) return runtime;

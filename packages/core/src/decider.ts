@@ -152,7 +152,10 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       },
     };
     try {
-      slot.view = await show(survey, handlers, { ...(config.locale ? { locale: config.locale } : {}), ...(config.theme ? { theme: config.theme } : {}) });
+      slot.view = await show(survey, handlers, {
+        ...(config.locale ? { locale: config.locale } : {}),
+        ...(config.theme ? { theme: config.theme } : {}),
+      });
       if (destroyed || active !== slot) return slot.view.close();
       runtime.emit('shown', { surveyId: survey.id, ...trigger });
     } catch (error) {

@@ -63,7 +63,12 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
   const win = options.platform?.window ?? (typeof window === 'undefined' ? undefined : window);
   const emitter = createEmitter();
   const report = createReporter(emitter);
-  const delivery = createLazyDelivery(config, { platform: { ...options.platform, window: win }, emit: emitter.emit, report, load: options.loadDelivery });
+  const delivery = createLazyDelivery(config, {
+    platform: { ...options.platform, window: win },
+    emit: emitter.emit,
+    report,
+    load: options.loadDelivery,
+  });
 
   let consented = initialConsent(config, win);
   let decider: Decider | undefined;
@@ -82,7 +87,11 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
     });
   };
 
-  const state = createStateStorage(win, (kind) => report('storage-fallback', `state storage failed; now kept in ${kind}`), options.platform?.stateStorages);
+  const state = createStateStorage(
+    win,
+    (kind) => report('storage-fallback', `state storage failed; now kept in ${kind}`),
+    options.platform?.stateStorages,
+  );
 
   const runtime: Runtime = {
     state,

@@ -129,7 +129,10 @@ describe('createDecider', () => {
     const a = setup({ surveys: [nps()] }, { stateStorage: storage });
     a.runtime.trigger('purchase');
     await settle();
-    const b = setup({ fatigue: { minDaysBetweenSurveys: 7 }, surveys: [nps({ id: 'other' })] }, { stateStorage: storage, now: a.clock.now + 6 * DAY_MS });
+    const b = setup(
+      { fatigue: { minDaysBetweenSurveys: 7 }, surveys: [nps({ id: 'other' })] },
+      { stateStorage: storage, now: a.clock.now + 6 * DAY_MS },
+    );
     b.runtime.trigger('purchase');
     await settle();
     expect(b.skipped.map((s) => s.reason)).toEqual(['fatigue']);
@@ -221,7 +224,14 @@ describe('createDecider', () => {
     h.runtime.on('error', errors);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     h.decider.destroy();
-    const failing = (await import('../src/decider.js')).createDecider({ runtime: h.runtime, config: { endpoint: 'x', surveys: [nps()] }, show: () => { throw new Error('no DOM'); }, platform: { window: undefined } });
+    const failing = (await import('../src/decider.js')).createDecider({
+      runtime: h.runtime,
+      config: { endpoint: 'x', surveys: [nps()] },
+      show: () => {
+        throw new Error('no DOM');
+      },
+      platform: { window: undefined },
+    });
     failing.trigger({ moment: 'purchase', context: {} });
     await settle();
     expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: 'show-failed' }));

@@ -11,7 +11,12 @@ import { createDelivery } from '../src/delivery/createDelivery.js';
 import { createRuntime } from '../src/runtime.js';
 import type { MomentsConfig, MomentsEventMap, ShowSurvey, SurveyHandlers } from '../src/types.js';
 
-export const nps = (fields: Partial<Survey> = {}): Survey => ({ id: 'nps', moment: 'purchase', question: { type: 'nps', text: 'Recommend us?' }, ...fields });
+export const nps = (fields: Partial<Survey> = {}): Survey => ({
+  id: 'nps',
+  moment: 'purchase',
+  question: { type: 'nps', text: 'Recommend us?' },
+  ...fields,
+});
 
 export interface Harness {
   runtime: ReturnType<typeof createRuntime>;
@@ -25,10 +30,18 @@ export interface Harness {
 }
 
 /** A client whose decider is attached at once; advance fake timers to let a survey show. */
-export function setup(config: Partial<MomentsConfig> & { surveys: Survey[] }, { stateStorage = createMemoryStateStorage(), consent = 'granted', now = Date.UTC(2026, 10, 25) } = {}): Harness {
+export function setup(
+  config: Partial<MomentsConfig> & { surveys: Survey[] },
+  { stateStorage = createMemoryStateStorage(), consent = 'granted', now = Date.UTC(2026, 10, 25) } = {},
+): Harness {
   const full = { endpoint: 'https://collect.test/a', ...config } as MomentsConfig;
   const runtime = createRuntime({ ...full, consent } as unknown as Record<string, unknown>, {
-    platform: { storages: [createMemoryStorage()], stateStorages: [stateStorage], transport: async () => ({ status: 200 }), window: undefined },
+    platform: {
+      storages: [createMemoryStorage()],
+      stateStorages: [stateStorage],
+      transport: async () => ({ status: 200 }),
+      window: undefined,
+    },
     loadDelivery: async () => createDelivery,
   });
   const shown: Harness['shown'] = [];
@@ -38,13 +51,24 @@ export function setup(config: Partial<MomentsConfig> & { surveys: Survey[] }, { 
     return { close };
   };
   const clock = { now };
-  const page: PageFacts = { path: '/checkout/thanks', url: (full) => (full ? 'https://shop.test/checkout/thanks?email=a@b.c#x' : 'https://shop.test/checkout/thanks'), mobile: false, language: 'en-GB' };
+  const page: PageFacts = {
+    path: '/checkout/thanks',
+    url: (full) => (full ? 'https://shop.test/checkout/thanks?email=a@b.c#x' : 'https://shop.test/checkout/thanks'),
+    mobile: false,
+    language: 'en-GB',
+  };
   const session = { count: 0, get: () => session.count, add: () => void session.count++ };
   const decider = createDecider({
     runtime,
     config: full,
     show,
-    platform: { state: createStateStore(stateStorage, () => 'visitor-1'), page: () => page, now: () => clock.now, session, window: undefined },
+    platform: {
+      state: createStateStore(stateStorage, () => 'visitor-1'),
+      page: () => page,
+      now: () => clock.now,
+      session,
+      window: undefined,
+    },
   });
   runtime.attach(decider);
   const skipped: Harness['skipped'] = [];

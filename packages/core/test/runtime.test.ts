@@ -8,7 +8,11 @@ import { SESSION_KEY } from '../src/eligibility/session.js';
 import type { Decider, ShowSurvey } from '../src/types.js';
 
 const survey = { id: 'nps', moment: 'purchase', question: { type: 'nps', text: 'Recommend us?' } };
-const platform = () => ({ storages: [createMemoryStorage()], stateStorages: [createMemoryStateStorage()], transport: async () => ({ status: 200 }) });
+const platform = () => ({
+  storages: [createMemoryStorage()],
+  stateStorages: [createMemoryStateStorage()],
+  transport: async () => ({ status: 200 }),
+});
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => {
@@ -52,7 +56,10 @@ describe('createRuntime', () => {
 
   it('loads the decider at idle time when a survey fires by itself or was deferred, and not otherwise', async () => {
     const loadDecider = vi.fn(async () => ({ trigger: vi.fn(), destroy: vi.fn() }));
-    const eager = createRuntime({ endpoint: '/c', surveys: [{ ...survey, after: { days: 3 } }] }, { platform: { ...platform(), window }, loadDecider });
+    const eager = createRuntime(
+      { endpoint: '/c', surveys: [{ ...survey, after: { days: 3 } }] },
+      { platform: { ...platform(), window }, loadDecider },
+    );
     const plain = createRuntime({ endpoint: '/c', surveys: [survey] }, { platform: { ...platform(), window }, loadDecider });
     expect(loadDecider).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(2_000);
@@ -64,7 +71,10 @@ describe('createRuntime', () => {
   it('fires moments mapped from the dataLayer, including events pushed before it started', () => {
     (window as { dataLayer?: unknown[] }).dataLayer = [{ event: 'purchase', ecommerce: { transaction_id: 'T-1' } }];
     const decider: Decider = { trigger: vi.fn(), destroy: vi.fn() };
-    const runtime = createRuntime({ endpoint: '/c', dataLayer: { purchase: 'purchase' }, surveys: [] }, { platform: { ...platform(), window } });
+    const runtime = createRuntime(
+      { endpoint: '/c', dataLayer: { purchase: 'purchase' }, surveys: [] },
+      { platform: { ...platform(), window } },
+    );
     runtime.attach(decider);
     expect(decider.trigger).toHaveBeenCalledWith({ moment: 'purchase', context: { transaction_id: 'T-1' } });
     runtime.destroy();

@@ -43,7 +43,11 @@ export function createGlobal(queued: readonly unknown[]): { api: MomentsGlobal; 
 
   const invalid: unknown[] = [];
   const reportInvalid = (entry: unknown, to: Runtime): void =>
-    to.report('invalid-call', `moments.push: expected [method, ...args] with method one of ${METHODS.join(', ')}; got ${safeJson(entry)}`, entry);
+    to.report(
+      'invalid-call',
+      `moments.push: expected [method, ...args] with method one of ${METHODS.join(', ')}; got ${safeJson(entry)}`,
+      entry,
+    );
 
   function push(entry: unknown): void {
     if (Array.isArray(entry) && METHODS.includes(entry[0] as Method)) call(entry[0] as Method, entry.slice(1));

@@ -16,7 +16,9 @@ describe('preact/compat', () => {
     }
     const container = document.createElement('div');
     const root = createRoot(container);
-    act(() => root.render(React.createElement(MomentsProvider, { client: fake.client }, React.createElement(Confirmation, { orderId: 'R-9' }))));
+    act(() =>
+      root.render(React.createElement(MomentsProvider, { client: fake.client }, React.createElement(Confirmation, { orderId: 'R-9' }))),
+    );
     expect(container.textContent).toBe('confirmed');
     expect(fake.triggers).toEqual([['purchase', { orderId: 'R-9' }]]);
     act(() => root.unmount());

@@ -6,14 +6,12 @@ import { act } from 'preact/test-utils';
  * Library's Preact binding ships CommonJS only, which loads a second copy of Preact next to the
  * ES module one our hooks use.)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any vnode, whatever its props
 export function mount(vnode: VNode<any>) {
   const container = document.createElement('div');
   document.body.append(container);
   act(() => render(vnode, container));
   return {
     container,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     rerender: (next: VNode<any>) => act(() => render(next, container)),
     unmount: () => {
       act(() => render(null, container));

@@ -63,7 +63,6 @@ export const anyList = rule<unknown[]>((v, fail) => {
 
 /** A flat object of strings (headers, theme, dataLayer mapping). */
 export const stringMap = rule<Record<string, string>>((v, fail) => {
-  
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of strings');
   for (const [key, item] of Object.entries(v)) {
     if (typeof item !== 'string') fail('expected string', [key]);
@@ -91,7 +90,7 @@ export const fn = rule<(...args: never[]) => unknown>((v, fail) => {
 /** A flat object of strings, or a function returning one (fresh auth headers per request). */
 export const headersRule = rule<Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)>((v, fail) => {
   if (typeof v === 'function') return;
-  
+
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of strings or a function');
   for (const [key, item] of Object.entries(v)) if (typeof item !== 'string') fail('expected string', [key]);
 });
@@ -110,7 +109,6 @@ const TRANSLATED = ['text', 'lowLabel', 'highLabel', 'thanks', 'followUp'];
 export const translationsRule = rule<
   Record<string, { text?: string; lowLabel?: string; highLabel?: string; thanks?: string; followUp?: string; options?: string[] }>
 >((v, fail) => {
-  
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of translations by language');
   for (const [lang, entry] of Object.entries(v as Record<string, unknown>)) {
     if (!entry || typeof entry !== 'object') {
@@ -118,8 +116,12 @@ export const translationsRule = rule<
       continue;
     }
     for (const [key, item] of Object.entries(entry)) {
-      const ok = key === 'options' ? Array.isArray(item) && item.every((o) => typeof o === 'string') : TRANSLATED.includes(key) && typeof item === 'string';
-      if (!ok) fail(key === 'options' ? 'expected a list of texts' : TRANSLATED.includes(key) ? 'expected string' : 'unknown key', [lang, key]);
+      const ok =
+        key === 'options'
+          ? Array.isArray(item) && item.every((o) => typeof o === 'string')
+          : TRANSLATED.includes(key) && typeof item === 'string';
+      if (!ok)
+        fail(key === 'options' ? 'expected a list of texts' : TRANSLATED.includes(key) ? 'expected string' : 'unknown key', [lang, key]);
     }
   }
 });

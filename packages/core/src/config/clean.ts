@@ -25,7 +25,8 @@ export function clean(schema: Schema<unknown> | undefined, value: unknown, note:
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const unsafe = UNSAFE.test(key);
-    if (unsafe || (shape && !Object.prototype.hasOwnProperty.call(shape, key))) note([...path, key], `${unsafe ? 'unsafe' : 'unknown'} key ignored`);
+    if (unsafe || (shape && !Object.prototype.hasOwnProperty.call(shape, key)))
+      note([...path, key], `${unsafe ? 'unsafe' : 'unknown'} key ignored`);
     else out[key] = clean(shape?.[key], (value as Record<string, unknown>)[key], note, [...path, key]);
   }
   return out;

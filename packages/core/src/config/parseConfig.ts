@@ -12,9 +12,7 @@ export interface ConfigIssue {
 }
 
 /** A usable config with the problems found (`ok`), or only the problems. */
-export type ParseConfigResult =
-  | { ok: true; config: MomentsConfig; issues: ConfigIssue[] }
-  | { ok: false; issues: ConfigIssue[] };
+export type ParseConfigResult = { ok: true; config: MomentsConfig; issues: ConfigIssue[] } | { ok: false; issues: ConfigIssue[] };
 
 /**
  * Validates a config. A bad survey is reported and skipped so the valid ones still run; a bad
@@ -79,7 +77,13 @@ function valueAt(root: unknown, path: readonly Key[]): unknown {
 function formatPath(path: readonly Key[]): string {
   return path.reduce<string>(
     (out, key) =>
-      typeof key === 'number' ? `${out}[${key}]` : /^[a-z_$][\w$]*$/i.test(String(key)) ? (out ? `${out}.${String(key)}` : String(key)) : `${out}[${JSON.stringify(String(key))}]`,
+      typeof key === 'number'
+        ? `${out}[${key}]`
+        : /^[a-z_$][\w$]*$/i.test(String(key))
+          ? out
+            ? `${out}.${String(key)}`
+            : String(key)
+          : `${out}[${JSON.stringify(String(key))}]`,
     '',
   );
 }

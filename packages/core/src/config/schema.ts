@@ -6,7 +6,21 @@
  * alone costs ~5 KB gzip (see docs/decisions); `zodConfigSchema` offers it to zod users.
  */
 import { object, optional, type Infer } from './schemaKit.js';
-import { anyList, flag, fn, headersRule, oneOf, questionRules, regexRule, str, stringMap, textList, translationsRule, valueList, within } from './checks.js';
+import {
+  anyList,
+  flag,
+  fn,
+  headersRule,
+  oneOf,
+  questionRules,
+  regexRule,
+  str,
+  stringMap,
+  textList,
+  translationsRule,
+  valueList,
+  within,
+} from './checks.js';
 
 /** Every question type a survey may ask. */
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'emoji', 'thumbs', 'choice', 'text'] as const;

@@ -52,7 +52,15 @@ export function isRetryable(status: number): boolean {
 
 /** Delivers queued answers, retrying with exponential backoff, full jitter and `Retry-After`. */
 export function createCourier(options: CourierOptions): Courier {
-  const { queue, transport, endpoint, format = jsonFormat, batchSize = BATCH_SIZE, lock = (task) => task().then(() => true), random = Math.random } = options;
+  const {
+    queue,
+    transport,
+    endpoint,
+    format = jsonFormat,
+    batchSize = BATCH_SIZE,
+    lock = (task) => task().then(() => true),
+    random = Math.random,
+  } = options;
   const attempts = new Map<string, number>();
   let running: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +96,7 @@ export function createCourier(options: CourierOptions): Courier {
       headers: { ...extra, ...payload.headers, 'idempotency-key': idempotencyKey(ids) },
       keepalive,
     });
-    if (isRetryable(result.status)) return retryLater(result.retryAfterMs), false;
+    if (isRetryable(result.status)) return (retryLater(result.retryAfterMs), false);
     ids.forEach((id) => attempts.delete(id));
     if (result.status > 299) return queue.drop(ids, 'rejected', result.status).then(() => true);
     await queue.remove(ids);
@@ -101,7 +109,7 @@ export function createCourier(options: CourierOptions): Courier {
     do {
       again = false;
       const records = await queue.load();
-      for (let i = 0; i < records.length; ) {
+      for (let i = 0; i < records.length;) {
         const next = await nextBatch(records, i);
         if (!(await send(next, keepalive))) return;
         i += next[0].length;

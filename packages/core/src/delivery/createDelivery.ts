@@ -64,7 +64,12 @@ export function createDelivery(config: Record<string, unknown>, { platform = {},
     queue,
     transport: platform.transport ?? httpTransport,
     endpoint,
-    format: typeof config['transform'] === 'function' ? (config['transform'] as Format) : config['format'] === 'cloudevents' ? cloudEventsFormat : jsonFormat,
+    format:
+      typeof config['transform'] === 'function'
+        ? (config['transform'] as Format)
+        : config['format'] === 'cloudevents'
+          ? cloudEventsFormat
+          : jsonFormat,
     headers: typeof headers === 'function' || (headers && typeof headers === 'object') ? (headers as HeadersOption) : undefined,
     batchSize: positive(config, 'delivery', 'batchSize'),
     lock: createLock(`moments-flush ${endpoint}`, win, local),

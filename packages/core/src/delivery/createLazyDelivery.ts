@@ -16,7 +16,10 @@ export type LoadDelivery = () => Promise<typeof createDelivery>;
  * when the page is hidden or left, and on its backoff timer. Never throws; `put` rejects only
  * when the engine cannot be loaded (the answer could not be stored).
  */
-export function createLazyDelivery(config: Record<string, unknown>, options: DeliveryOptions & { load?: LoadDelivery | undefined }): Delivery {
+export function createLazyDelivery(
+  config: Record<string, unknown>,
+  options: DeliveryOptions & { load?: LoadDelivery | undefined },
+): Delivery {
   const win = options.platform?.window;
   let local: Storage | undefined;
   try {
@@ -46,12 +49,20 @@ export function createLazyDelivery(config: Record<string, unknown>, options: Del
   setTimeout(wake, 0);
   return {
     put: (answer) => get().then((d) => d.put(answer)),
-    flush: () => (engine || pending() ? get().then((d) => d.flush()).catch(() => undefined) : Promise.resolve()),
+    flush: () =>
+      engine || pending()
+        ? get()
+            .then((d) => d.flush())
+            .catch(() => undefined)
+        : Promise.resolve(),
     purge: () => get().then((d) => d.purge()),
     stop() {
       stopped = true;
       win?.removeEventListener('online', wake);
-      void engine?.then((d) => d.stop(), () => undefined);
+      void engine?.then(
+        (d) => d.stop(),
+        () => undefined,
+      );
     },
   };
 }

@@ -16,7 +16,8 @@ export const LEASE_SETTLE_MS = 50;
 export function createLock(name: string, win: Window | undefined, storage?: Storage): Lock {
   const locks = win?.navigator.locks;
   // `.then` flattens the callback's promise in the type too (lib.dom types it as Promise<Promise<…>>).
-  if (locks) return (task) => locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await task(), true)).then((granted) => granted);
+  if (locks)
+    return (task) => locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await task(), true)).then((granted) => granted);
   return storage ? createLease(name, storage) : async (task) => (await task(), true);
 }
 

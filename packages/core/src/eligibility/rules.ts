@@ -52,13 +52,16 @@ export function checkSurvey({ survey, trigger, state, page, now, sessionCount, f
   if (key !== undefined && (history?.seen?.includes(key) || isDeferred(state, survey.id, survey.oncePer!, key))) return 'once-per';
   if (survey.recontactDays && history?.shownAt !== undefined && now - history.shownAt < survey.recontactDays * DAY_MS) return 'recontact';
   if (survey.sample !== undefined && sampleBucket(state.visitorId, survey.id) >= survey.sample) return 'sampled-out';
-  if (fatigue?.minDaysBetweenSurveys && state.lastShownAt !== undefined && now - state.lastShownAt < fatigue.minDaysBetweenSurveys * DAY_MS) return 'fatigue';
+  if (fatigue?.minDaysBetweenSurveys && state.lastShownAt !== undefined && now - state.lastShownAt < fatigue.minDaysBetweenSurveys * DAY_MS)
+    return 'fatigue';
   if (fatigue?.maxPerSession !== undefined && sessionCount >= fatigue.maxPerSession) return 'fatigue';
   return undefined;
 }
 
 function isDeferred(state: State, surveyId: string, key: string, value: string): boolean {
-  return state.deferred.some((d) => d.surveyId === surveyId && Object.prototype.hasOwnProperty.call(d.context, key) && String(d.context[key]) === value);
+  return state.deferred.some(
+    (d) => d.surveyId === surveyId && Object.prototype.hasOwnProperty.call(d.context, key) && String(d.context[key]) === value,
+  );
 }
 
 /** `en` matches `en`, `en-GB`; `en-GB` matches only `en-GB` (case-insensitive). */

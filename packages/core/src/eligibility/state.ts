@@ -49,7 +49,8 @@ export function reviveState(raw: unknown, newId: () => string): State {
   const surveys = new Map<string, SurveyHistory>();
   if (Array.isArray(data.surveys)) {
     for (const entry of data.surveys) {
-      if (Array.isArray(entry) && typeof entry[0] === 'string' && entry[1] && typeof entry[1] === 'object') surveys.set(entry[0], entry[1] as SurveyHistory);
+      if (Array.isArray(entry) && typeof entry[0] === 'string' && entry[1] && typeof entry[1] === 'object')
+        surveys.set(entry[0], entry[1] as SurveyHistory);
     }
   }
   return {
@@ -62,7 +63,12 @@ export function reviveState(raw: unknown, newId: () => string): State {
 
 /** The state as stored: plain data any storage (structured clone or JSON) keeps. */
 export function serializeState(state: State): Stored {
-  return { visitorId: state.visitorId, lastShownAt: state.lastShownAt, surveys: [...state.surveys], deferred: state.deferred.slice(-MAX_DEFERRED) };
+  return {
+    visitorId: state.visitorId,
+    lastShownAt: state.lastShownAt,
+    surveys: [...state.surveys],
+    deferred: state.deferred.slice(-MAX_DEFERRED),
+  };
 }
 
 /** The eligibility state of this visitor, loaded once per page. */

@@ -24,7 +24,12 @@ export type StateChain = Omit<StateStorage, 'kind'>;
 export function createIdbStateStorage(): StateStorage {
   let store: UseStore | undefined;
   const use = (): UseStore => (store ??= createStore(STATE_DB, STATE_STORE));
-  return { kind: 'indexeddb', read: () => get(STATE_KEY, use()), write: (value) => set(STATE_KEY, value, use()), clear: () => clear(use()) };
+  return {
+    kind: 'indexeddb',
+    read: () => get(STATE_KEY, use()),
+    write: (value) => set(STATE_KEY, value, use()),
+    clear: () => clear(use()),
+  };
 }
 
 /** localStorage, as JSON under `moments-state`: where IndexedDB is blocked (some private modes). */
@@ -43,7 +48,12 @@ export function createLocalStateStorage(storage: () => Storage): StateStorage {
  */
 export function createMemoryStateStorage(): StateStorage {
   let value: unknown;
-  return { kind: 'memory', read: async () => value, write: async (next) => void (value = next), clear: async () => void (value = undefined) };
+  return {
+    kind: 'memory',
+    read: async () => value,
+    write: async (next) => void (value = next),
+    clear: async () => void (value = undefined),
+  };
 }
 
 /**

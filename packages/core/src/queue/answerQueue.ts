@@ -76,7 +76,7 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
       const corrupt: string[] = [];
       for (const storage of live()) {
         try {
-          for (const [key, value] of await storage.entries()) (isRecord(value, key) ? records.set(key, value) : corrupt.push(key));
+          for (const [key, value] of await storage.entries()) isRecord(value, key) ? records.set(key, value) : corrupt.push(key);
         } catch (error) {
           fail(storage, error);
         }

@@ -12,7 +12,11 @@ export function toContext(value: unknown): Context {
     for (const key of typeof value === 'object' && value ? Object.keys(value) : []) {
       const item = (value as Context)[key];
       const kind = typeof item;
-      if (!/^(__proto__|constructor|prototype)$/.test(key) && (item === null || kind === 'string' || kind === 'boolean' || (kind === 'number' && isFinite(item as number)))) context[key] = item!;
+      if (
+        !/^(__proto__|constructor|prototype)$/.test(key) &&
+        (item === null || kind === 'string' || kind === 'boolean' || (kind === 'number' && isFinite(item as number)))
+      )
+        context[key] = item!;
     }
   } catch {
     // A throwing getter or proxy: keep what was read.

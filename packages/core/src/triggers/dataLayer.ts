@@ -25,7 +25,10 @@ export function observeDataLayer(win: Window, mapping: unknown, fire: Fire): () 
     // gtag('event', 'purchase', {...}) pushes its `arguments` object; GTM pushes {event, ecommerce}.
     const gtag = record[0] === 'event';
     const name = gtag ? record[1] : record['event'];
-    const moment = typeof name === 'string' && Object.prototype.hasOwnProperty.call(mapping, name) ? (mapping as Record<string, unknown>)[name] : undefined;
+    const moment =
+      typeof name === 'string' && Object.prototype.hasOwnProperty.call(mapping, name)
+        ? (mapping as Record<string, unknown>)[name]
+        : undefined;
     if (typeof moment === 'string' && moment) fire(moment, (gtag ? record[2] : (record['ecommerce'] ?? item)) as Context);
   };
   layer.forEach(handle);

@@ -26,7 +26,7 @@ export interface PageSourcesOptions {
 export function startPageSources({ win, surveys, decider, page, match }: PageSourcesOptions): () => void {
   const behavioural = surveys.filter((s) => s.on);
   if (!win || (!behavioural.length && !surveys.some((s) => s.delayMs))) return () => undefined;
-  let stops: Array<() => void> = [];
+  const stops: Array<() => void> = [];
   const disarm = (): void => void stops.splice(0).forEach((stop) => stop());
   /** `elapsed`: ms already spent on this page (time since navigation start on the first arm). */
   const arm = (elapsed: number): void => {

@@ -76,7 +76,11 @@ describe('parseConfig', () => {
   });
 
   it('reports unknown keys with their path and ignores them without failing', () => {
-    const result = parseConfig({ endpoint: '/c', colour: 'red', surveys: [{ ...nps, dleayMs: 5, question: { ...nps.question, txt: 'x' } }] });
+    const result = parseConfig({
+      endpoint: '/c',
+      colour: 'red',
+      surveys: [{ ...nps, dleayMs: 5, question: { ...nps.question, txt: 'x' } }],
+    });
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([
       { path: 'colour', message: 'unknown key ignored' },
@@ -113,7 +117,11 @@ describe('parseConfig', () => {
     [{ on: { scrollDepth: 0 } }, 'surveys[0].on.scrollDepth', 'expected a whole number from 1 to 100; got 0'],
     [{ question: { type: 'rating', text: 'q', scale: 11 } }, 'surveys[0].question.scale', 'expected a whole number from 3 to 10; got 11'],
     [{ question: { type: 'emoji', text: 'q', faces: 4 } }, 'surveys[0].question.faces', 'expected 3 or 5; got 4'],
-    [{ question: { type: 'choice', text: 'q', options: ['only'] } }, 'surveys[0].question.options', 'expected at least 2 options for a choice question; got ["only"]'],
+    [
+      { question: { type: 'choice', text: 'q', options: ['only'] } },
+      'surveys[0].question.options',
+      'expected at least 2 options for a choice question; got ["only"]',
+    ],
     [{ question: 'nps' }, 'surveys[0].question', 'expected object; got "nps"'],
     [{ followUp: { text: 'Why?', when: 'sometimes' } }, 'surveys[0].followUp.when', 'expected one of always, low, high; got "sometimes"'],
   ])('explains a bad survey field %j at its path and skips only that survey', (fields, path, message) => {
@@ -138,7 +146,12 @@ describe('parseConfig', () => {
 
   it('reports instead of throwing when reading the config throws', () => {
     const hostile = { endpoint: '/c', surveys: [] };
-    Object.defineProperty(hostile, 'locale', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(hostile, 'locale', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const result = parseConfig(hostile);
     expect(result).toEqual({ ok: false, issues: [{ path: '(config)', message: expect.stringContaining('boom') }] });
   });

@@ -11,7 +11,11 @@ describe('zodConfigSchema', () => {
   });
 
   it('fails on any issue parseConfig reports, naming the path', () => {
-    const result = zodConfigSchema.safeParse({ endpoint: '/collect', surveys: [{ ...nps, question: { type: 'bogus', text: 'x' } }], colour: 'red' });
+    const result = zodConfigSchema.safeParse({
+      endpoint: '/collect',
+      surveys: [{ ...nps, question: { type: 'bogus', text: 'x' } }],
+      colour: 'red',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toEqual([
       'colour: unknown key ignored',

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, createCourier, isRetryable, type CourierOptions } from '../../src/delivery/courier.js';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  BATCH_SIZE,
+  createCourier,
+  isRetryable,
+  type CourierOptions,
+} from '../../src/delivery/courier.js';
 import { cloudEventsFormat } from '../../src/delivery/formats.js';
 import type { SendResult } from '../../src/delivery/httpTransport.js';
 import type { Lock } from '../../src/delivery/lock.js';
@@ -11,7 +18,14 @@ function setup(results: Array<SendResult | Error> = [], options: Partial<Courier
   const log = eventLog();
   const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit });
   const { transport, sent, ids } = scriptedTransport(results);
-  const courier = createCourier({ queue, transport, endpoint: 'https://collect.test/answers', emit: log.emit, random: () => 1, ...options });
+  const courier = createCourier({
+    queue,
+    transport,
+    endpoint: 'https://collect.test/answers',
+    emit: log.emit,
+    random: () => 1,
+    ...options,
+  });
   const put = async (...names: string[]) => {
     for (const [i, id] of names.entries()) await queue.put({ answer: answer(id), queuedAt: Date.now() + i });
   };
@@ -79,7 +93,10 @@ describe('createCourier', () => {
 
   it('doubles the backoff per failure, with full jitter, up to the 5 minute cap', async () => {
     const random = vi.fn(() => 0.5);
-    const { put, transport, courier } = setup(Array.from({ length: 12 }, () => ({ status: 503 })), { random });
+    const { put, transport, courier } = setup(
+      Array.from({ length: 12 }, () => ({ status: 503 })),
+      { random },
+    );
     await put('a1');
     await courier.flush();
     const waits: number[] = [];

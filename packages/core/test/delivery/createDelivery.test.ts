@@ -22,7 +22,10 @@ function setup(config: Record<string, unknown> = {}, storages: QueueStorage[] = 
   const { win, document, local } = fakeWindow();
   const { transport, sent } = scriptedTransport(results);
   const report = vi.fn((code: string, message: string) => log.emit('error', { code, message }));
-  const delivery = createDelivery({ endpoint: ENDPOINT, ...config }, { platform: { window: win, storages, transport }, emit: log.emit, report });
+  const delivery = createDelivery(
+    { endpoint: ENDPOINT, ...config },
+    { platform: { window: win, storages, transport }, emit: log.emit, report },
+  );
   return { ...log, win, document, local, transport, sent, delivery, report };
 }
 

@@ -5,7 +5,12 @@ import { PENDING_KEY } from '../../src/queue/pendingHint.js';
 import { answer, eventLog, fakeWindow } from './fakes.js';
 
 function engine() {
-  const delivery: Delivery = { put: vi.fn(async () => undefined), flush: vi.fn(async () => undefined), purge: vi.fn(async () => undefined), stop: vi.fn() };
+  const delivery: Delivery = {
+    put: vi.fn(async () => undefined),
+    flush: vi.fn(async () => undefined),
+    purge: vi.fn(async () => undefined),
+    stop: vi.fn(),
+  };
   const create = vi.fn(() => delivery) as unknown as typeof createDelivery;
   const load = vi.fn(async () => create);
   return { delivery, create, load };

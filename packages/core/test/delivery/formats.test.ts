@@ -27,7 +27,13 @@ describe('cloudEventsFormat', () => {
     const events = JSON.parse(payload.body) as Array<Record<string, unknown>>;
     expect(events).toHaveLength(2);
     for (const event of events) expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
-    expect(events[0]).toMatchObject({ specversion: '1.0', id: 'a1', source: 'https://shop.test/thanks', type: 'moments.answer', data: answer('a1') });
+    expect(events[0]).toMatchObject({
+      specversion: '1.0',
+      id: 'a1',
+      source: 'https://shop.test/thanks',
+      type: 'moments.answer',
+      data: answer('a1'),
+    });
     expect(events[1]!['source']).toBe('urn:moments');
   });
 });

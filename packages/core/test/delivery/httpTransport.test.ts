@@ -18,14 +18,28 @@ describe('httpTransport', () => {
   it('posts without credentials, with keepalive while the body fits, and reads Retry-After', async () => {
     const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'retry-after': '2' } }));
     vi.stubGlobal('fetch', fetch);
-    expect(await httpTransport('https://e.test/', '{}', { headers: { 'idempotency-key': 'k' } })).toEqual({ status: 503, retryAfterMs: 2000 });
-    expect(fetch).toHaveBeenCalledWith('https://e.test/', expect.objectContaining({ method: 'POST', credentials: 'omit', keepalive: true, headers: { 'content-type': 'application/json', 'idempotency-key': 'k' } }));
+    expect(await httpTransport('https://e.test/', '{}', { headers: { 'idempotency-key': 'k' } })).toEqual({
+      status: 503,
+      retryAfterMs: 2000,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'https://e.test/',
+      expect.objectContaining({
+        method: 'POST',
+        credentials: 'omit',
+        keepalive: true,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k' },
+      }),
+    );
     await httpTransport('https://e.test/', 'x'.repeat(KEEPALIVE_MAX_BYTES + 1));
     expect(fetch).toHaveBeenLastCalledWith('https://e.test/', expect.objectContaining({ keepalive: false }));
   });
 
   it('answers status 0 when the network fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await httpTransport('https://e.test/', '{}')).toEqual({ status: 0 });
   });
 

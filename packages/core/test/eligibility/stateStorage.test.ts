@@ -1,6 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createIdbStateStorage, createLocalStateStorage, createMemoryStateStorage, createStateStorage, STATE_DB, type StateStorage } from '../../src/eligibility/stateStorage.js';
+import {
+  createIdbStateStorage,
+  createLocalStateStorage,
+  createMemoryStateStorage,
+  createStateStorage,
+  STATE_DB,
+  type StateStorage,
+} from '../../src/eligibility/stateStorage.js';
 import { createStateStore, reviveState } from '../../src/eligibility/state.js';
 import { sampleBucket } from '../../src/eligibility/rules.js';
 
@@ -28,7 +35,13 @@ describe('createStateStorage', () => {
   it('falls back to the next storage for good when one fails, and says so once', async () => {
     const onFallback = vi.fn();
     const memory = createMemoryStateStorage();
-    const chain = createStateStorage(undefined, onFallback, [broken('indexeddb'), createLocalStateStorage(() => { throw new Error('SecurityError'); }), memory]);
+    const chain = createStateStorage(undefined, onFallback, [
+      broken('indexeddb'),
+      createLocalStateStorage(() => {
+        throw new Error('SecurityError');
+      }),
+      memory,
+    ]);
     await chain.write({ visitorId: 'v' });
     expect(await chain.read()).toEqual({ visitorId: 'v' });
     expect(onFallback.mock.calls).toEqual([['localstorage'], ['memory']]);
@@ -73,7 +86,14 @@ describe('createStateStore', () => {
 
 describe('reviveState', () => {
   it('drops stored data of the wrong shape instead of throwing', () => {
-    const state = reviveState({ visitorId: 7, surveys: [['ok', { shownAt: 1 }], 'junk', [3, {}]], deferred: [null, { dueAt: 'x' }, { dueAt: 1, surveyId: 's', moment: 'm', context: {} }] }, () => 'v');
+    const state = reviveState(
+      {
+        visitorId: 7,
+        surveys: [['ok', { shownAt: 1 }], 'junk', [3, {}]],
+        deferred: [null, { dueAt: 'x' }, { dueAt: 1, surveyId: 's', moment: 'm', context: {} }],
+      },
+      () => 'v',
+    );
     expect(state.visitorId).toBe('v');
     expect([...state.surveys.keys()]).toEqual(['ok']);
     expect(state.deferred).toHaveLength(1);

@@ -34,14 +34,23 @@ describe('createAnswerQueue', () => {
 
   it('reads back what it stored, oldest first', async () => {
     const fresh = createAnswerQueue({ storages: [createMemoryStorage()], emit: eventLog().emit });
-    for (const [id, t] of [['b', 2], ['a', 1], ['c', 3]] as const) await fresh.put(record(id, Date.now() - t));
+    for (const [id, t] of [
+      ['b', 2],
+      ['a', 1],
+      ['c', 3],
+    ] as const)
+      await fresh.put(record(id, Date.now() - t));
     expect((await fresh.load()).map((r) => r.answer.id)).toEqual(['c', 'b', 'a']);
   });
 
   it('falls back to localStorage, then memory, and says which store is in use', async () => {
     const local = fakeStorage();
     const onFallback = vi.fn();
-    const queue = createAnswerQueue({ storages: [brokenStorage(), createLocalStorage(local), createMemoryStorage()], emit: eventLog().emit, onFallback });
+    const queue = createAnswerQueue({
+      storages: [brokenStorage(), createLocalStorage(local), createMemoryStorage()],
+      emit: eventLog().emit,
+      onFallback,
+    });
     await queue.put(record('a1'));
     expect(onFallback).toHaveBeenLastCalledWith('localstorage', expect.any(DOMException));
     expect(JSON.parse(local.map.get('moments-queue')!)).toHaveProperty('a1');
@@ -56,7 +65,11 @@ describe('createAnswerQueue', () => {
     const local = fakeStorage();
     const onFallback = vi.fn();
     const hanging = { open: () => ({}) } as unknown as IDBFactory;
-    const queue = createAnswerQueue({ storages: [createIdbStorage(hanging), createLocalStorage(local), createMemoryStorage()], emit: eventLog().emit, onFallback });
+    const queue = createAnswerQueue({
+      storages: [createIdbStorage(hanging), createLocalStorage(local), createMemoryStorage()],
+      emit: eventLog().emit,
+      onFallback,
+    });
     const stored = queue.put(record('a1'));
     await vi.advanceTimersByTimeAsync(IDB_OPEN_TIMEOUT_MS);
     await stored;

@@ -17,7 +17,12 @@ describe('toContext', () => {
     expect(toContext('abc')).toEqual({});
     expect(toContext(undefined)).toEqual({});
     const hostile = { a: '1' };
-    Object.defineProperty(hostile, 'b', { enumerable: true, get: () => { throw new Error('no'); } });
+    Object.defineProperty(hostile, 'b', {
+      enumerable: true,
+      get: () => {
+        throw new Error('no');
+      },
+    });
     expect(toContext(hostile)).toEqual({ a: '1' });
   });
 });

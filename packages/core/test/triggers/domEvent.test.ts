@@ -7,7 +7,8 @@ describe('observeTriggerEvents', () => {
     const stop = observeTriggerEvents(document, fire);
     document.dispatchEvent(new CustomEvent(TRIGGER_EVENT, { detail: { moment: 'delivered', context: { orderId: 'A-1' } } }));
     document.dispatchEvent(new CustomEvent(TRIGGER_EVENT, { detail: { moment: 'x', context: 'nope' } }));
-    for (const detail of [null, 'purchase', { moment: '' }, { moment: 3 }]) document.dispatchEvent(new CustomEvent(TRIGGER_EVENT, { detail }));
+    for (const detail of [null, 'purchase', { moment: '' }, { moment: 3 }])
+      document.dispatchEvent(new CustomEvent(TRIGGER_EVENT, { detail }));
     expect(fire.mock.calls).toEqual([
       ['delivered', { orderId: 'A-1' }],
       ['x', {}],

@@ -48,7 +48,8 @@ describe('observeMarkup', () => {
 
 describe('observeMarkup (more sources)', () => {
   it('fires submit moments when the marked form is submitted', () => {
-    document.body.innerHTML = '<form data-moment="ticket-sent" data-moment-on="submit" data-moment-context-ticket-id="T-1"><button>Send</button></form>';
+    document.body.innerHTML =
+      '<form data-moment="ticket-sent" data-moment-on="submit" data-moment-context-ticket-id="T-1"><button>Send</button></form>';
     const form = document.querySelector('form')!;
     form.addEventListener('submit', (event) => event.preventDefault());
     const fire = vi.fn();

@@ -51,7 +51,10 @@ describe('onNavigate', () => {
     const listeners = new Map<string, () => void>();
     const fakeWindow = {
       location: { pathname: '/', search: '' },
-      navigation: { addEventListener: (t: string, l: () => void) => listeners.set(t, l), removeEventListener: (t: string) => listeners.delete(t) },
+      navigation: {
+        addEventListener: (t: string, l: () => void) => listeners.set(t, l),
+        removeEventListener: (t: string) => listeners.delete(t),
+      },
     } as unknown as Window;
     const changed = vi.fn();
     const stop = onNavigate(fakeWindow, changed);

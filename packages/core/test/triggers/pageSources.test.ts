@@ -15,8 +15,19 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
-const survey = (fields: Partial<Survey>): Survey => ({ id: 's', moment: 'browse', question: { type: 'thumbs', text: 'Helpful?' }, ...fields });
-const facts = (fields: Partial<PageFacts> = {}): PageFacts => ({ path: location.pathname, url: () => '', mobile: false, language: 'en', ...fields });
+const survey = (fields: Partial<Survey>): Survey => ({
+  id: 's',
+  moment: 'browse',
+  question: { type: 'thumbs', text: 'Helpful?' },
+  ...fields,
+});
+const facts = (fields: Partial<PageFacts> = {}): PageFacts => ({
+  path: location.pathname,
+  url: () => '',
+  mobile: false,
+  language: 'en',
+  ...fields,
+});
 
 function start(surveys: Survey[], page = () => facts()) {
   const decider = { offer: vi.fn(), navigated: vi.fn() };
@@ -49,7 +60,11 @@ describe('watchExitIntent', () => {
 
 describe('watchScrollDepth', () => {
   it('fires once the viewport bottom passes the given percent of the page', () => {
-    const fakeWindow = Object.assign(new EventTarget(), { scrollY: 0, innerHeight: 500, document: { documentElement: { scrollHeight: 2_000 } } }) as unknown as Window & { scrollY: number };
+    const fakeWindow = Object.assign(new EventTarget(), {
+      scrollY: 0,
+      innerHeight: 500,
+      document: { documentElement: { scrollHeight: 2_000 } },
+    }) as unknown as Window & { scrollY: number };
     const fire = vi.fn();
     watchScrollDepth(fakeWindow, 50, fire);
     fakeWindow.scrollY = 400;
@@ -66,7 +81,10 @@ describe('startPageSources', () => {
   it('offers a pageView survey on pages its url rule allows, again after an SPA navigation', () => {
     history.replaceState(null, '', '/blog/post');
     const { decider, stop } = start([survey({ url: { glob: '/blog/*' }, on: { pageView: true } })]);
-    expect(decider.offer).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 's' }), { moment: 'browse', context: { source: 'page-view' } });
+    expect(decider.offer).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: 's' }), {
+      moment: 'browse',
+      context: { source: 'page-view' },
+    });
     history.pushState(null, '', '/shop');
     expect(decider.navigated).toHaveBeenCalledTimes(1);
     expect(decider.offer).toHaveBeenCalledTimes(1);

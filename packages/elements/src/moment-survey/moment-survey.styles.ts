@@ -42,10 +42,27 @@ export const styles = css`
     --_l: #8a92a3;
     --_r: #9db8ff;
   }
-  :host([placement='bottom-left']) { inset-inline: 16px auto; }
-  :host([placement='center']) { inset: 0; margin: auto; height: fit-content; }
-  :host([placement='inline']) { position: static; width: auto; max-width: 480px; z-index: auto; }
-  :host([backdrop][placement='center'])::before { content: ''; position: fixed; inset: 0; z-index: -1; background: rgb(0 0 0 / 45%); }
+  :host([placement='bottom-left']) {
+    inset-inline: 16px auto;
+  }
+  :host([placement='center']) {
+    inset: 0;
+    margin: auto;
+    height: fit-content;
+  }
+  :host([placement='inline']) {
+    position: static;
+    width: auto;
+    max-width: 480px;
+    z-index: auto;
+  }
+  :host([backdrop][placement='center'])::before {
+    content: '';
+    position: fixed;
+    inset: 0;
+    z-index: -1;
+    background: rgb(0 0 0 / 45%);
+  }
   [part='card'] {
     position: relative;
     box-sizing: border-box;
@@ -57,43 +74,140 @@ export const styles = css`
     border-radius: var(--_rad);
     box-shadow: 0 8px 28px rgb(0 0 0 / 18%);
   }
-  [part='question'] { display: block; margin: 0 0 12px; margin-inline-end: 32px; font-weight: 600; }
-  button, textarea { font: inherit; color: inherit; }
+  [part='question'] {
+    display: block;
+    margin: 0 0 12px;
+    margin-inline-end: 32px;
+    font-weight: 600;
+  }
+  button,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
   [part='close'] {
-    position: absolute; top: 8px; inset-inline-end: 8px; width: 32px; height: 32px;
-    border: 0; border-radius: 50%; background: none; color: var(--_m); font-size: 20px; cursor: pointer;
+    position: absolute;
+    top: 8px;
+    inset-inline-end: 8px;
+    width: 32px;
+    height: 32px;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: var(--_m);
+    font-size: 20px;
+    cursor: pointer;
   }
-  [part='scale'] { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 4px; }
-  [part='choices'] { display: grid; gap: 6px; }
+  [part='scale'] {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: 4px;
+  }
+  [part='choices'] {
+    display: grid;
+    gap: 6px;
+  }
   [part='option'] {
-    min-width: 24px; min-height: 36px; padding: 0 2px;
-    border: 1px solid var(--_l); border-radius: 6px; background: var(--_b); cursor: pointer;
+    min-width: 24px;
+    min-height: 36px;
+    padding: 0 2px;
+    border: 1px solid var(--_l);
+    border-radius: 6px;
+    background: var(--_b);
+    cursor: pointer;
   }
-  [part='choices'] [part='option'] { padding: 6px 12px; text-align: start; }
-  [part='option'] span { font-size: 1.4em; line-height: 1; }
-  [part='option']:hover, [aria-checked='true'], [part='submit'] { background: var(--_a); border-color: var(--_a); color: var(--_on); }
-  :focus-visible { outline: 3px solid var(--_r); outline-offset: 2px; }
-  [part='labels'], [part='footer'] {
-    display: flex; justify-content: space-between; align-items: center; gap: 8px;
-    margin-top: 6px; color: var(--_m); font-size: 0.8em;
+  [part='choices'] [part='option'] {
+    padding: 6px 12px;
+    text-align: start;
+  }
+  [part='option'] span {
+    font-size: 1.4em;
+    line-height: 1;
+  }
+  [part='option']:hover,
+  [aria-checked='true'],
+  [part='submit'] {
+    background: var(--_a);
+    border-color: var(--_a);
+    color: var(--_on);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_r);
+    outline-offset: 2px;
+  }
+  [part='labels'],
+  [part='footer'] {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 8px;
+    margin-top: 6px;
+    color: var(--_m);
+    font-size: 0.8em;
   }
   [part='field'] {
-    display: block; box-sizing: border-box; width: 100%; min-height: 72px; padding: 8px;
-    border: 1px solid var(--_l); border-radius: 6px; background: var(--_b); resize: vertical;
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 72px;
+    padding: 8px;
+    border: 1px solid var(--_l);
+    border-radius: 6px;
+    background: var(--_b);
+    resize: vertical;
   }
-  [part='submit'] { min-height: 36px; padding: 0 16px; border: 0; border-radius: 6px; font-size: 1.25em; font-weight: 600; cursor: pointer; }
-  [part='submit']:disabled { opacity: 0.5; cursor: default; }
-  [part='status'] { margin: 0; margin-inline-end: 32px; font-weight: 600; }
-  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  [part='submit'] {
+    min-height: 36px;
+    padding: 0 16px;
+    border: 0;
+    border-radius: 6px;
+    font-size: 1.25em;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [part='submit']:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  [part='status'] {
+    margin: 0;
+    margin-inline-end: 32px;
+    font-weight: 600;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   @media (max-width: 480px) {
-    :host(:not([placement='inline'])) { inset: auto 0 var(--_kb, 0px); width: auto; }
-    :host(:not([placement='inline'])) [part='card'] { border-radius: var(--_rad) var(--_rad) 0 0; }
+    :host(:not([placement='inline'])) {
+      inset: auto 0 var(--_kb, 0px);
+      width: auto;
+    }
+    :host(:not([placement='inline'])) [part='card'] {
+      border-radius: var(--_rad) var(--_rad) 0 0;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
-    [part='card'] { animation: moments-in 160ms ease-out; }
+    [part='card'] {
+      animation: moments-in 160ms ease-out;
+    }
   }
-  @keyframes moments-in { from { opacity: 0; transform: translateY(8px); } }
+  @keyframes moments-in {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
   @media (forced-colors: active) {
-    [aria-checked='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    [aria-checked='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 `;

@@ -174,7 +174,11 @@ export class MomentSurvey extends LitElement {
   private _renderFollowUp() {
     const followUp = this.survey!.followUp ?? {};
     const label = this._tr?.followUp ?? followUp.text ?? this.strings.more;
-    return renderField({ ...this._field(label, followUp.maxLength), optional: true, submit: () => this._send(this._value!, this._text.trim()) });
+    return renderField({
+      ...this._field(label, followUp.maxLength),
+      optional: true,
+      submit: () => this._send(this._value!, this._text.trim()),
+    });
   }
 
   private _field(label: string, maxLength = MAX_LENGTH) {

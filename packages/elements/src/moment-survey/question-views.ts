@@ -72,12 +72,24 @@ export interface ChoicesOptions {
 
 /** A radio group labelled by the question (`#q`), described by its end labels (`#l`). */
 export function renderChoices({ choices, layout, labels, selected, pick, onKeydown }: ChoicesOptions): TemplateResult {
-  const focusable = Math.max(0, choices.findIndex((c) => c.value === selected));
+  const focusable = Math.max(
+    0,
+    choices.findIndex((c) => c.value === selected),
+  );
   return html`<div part=${layout} role="radiogroup" aria-labelledby="q" aria-describedby=${labels ? 'l' : nothing} @keydown=${onKeydown}>
       ${choices.map(
         (c, i) =>
-          html`<button part="option" type="button" role="radio" aria-checked=${c.value === selected} tabindex=${i === focusable ? 0 : -1}
-            aria-label=${c.glyph ? c.label : nothing} @click=${() => pick(c.value)}>${c.glyph ? html`<span aria-hidden="true">${c.glyph}</span>` : c.label}</button>`,
+          html`<button
+            part="option"
+            type="button"
+            role="radio"
+            aria-checked=${c.value === selected}
+            tabindex=${i === focusable ? 0 : -1}
+            aria-label=${c.glyph ? c.label : nothing}
+            @click=${() => pick(c.value)}
+          >
+            ${c.glyph ? html`<span aria-hidden="true">${c.glyph}</span>` : c.label}
+          </button>`,
       )}
     </div>
     ${labels ? html`<div part="labels" id="l"><span>${labels[0]}</span><span>${labels[1]}</span></div>` : nothing}`;

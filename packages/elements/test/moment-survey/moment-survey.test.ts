@@ -34,18 +34,21 @@ describe('MomentSurvey', () => {
     ['emoji', {}, ['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5'], [1, 5], undefined],
     ['thumbs', {}, ['Yes', 'No'], [true, false], undefined],
     ['choice', { options: ['Price', 'Speed'] }, ['Price', 'Speed'], ['Price', 'Speed'], undefined],
-  ] as Array<[QuestionType, Partial<UiQuestion>, string[], AnswerValue[], string[] | undefined]>)('renders a %s question as a radio group and submits the clicked value', async (qt, extra, names, ends, labels) => {
-    const el = await mount(makeSurvey({ type: qt, ...extra }));
-    const answers = answersOf(el);
-    const options = radios(el);
-    expect(options.map(nameOf)).toEqual(names);
-    expect(options.map((o) => o.getAttribute('aria-checked'))).toEqual(names.map(() => 'false'));
-    expect(options.map((o) => o.tabIndex)).toEqual(names.map((_, i) => (i === 0 ? 0 : -1)));
-    const labelText = [...shadow(el).querySelectorAll('[part="labels"] span')].map((s) => s.textContent);
-    expect(labelText).toEqual(labels ?? []);
-    options.at(-1)!.click();
-    expect(answers).toEqual([{ value: ends[1] }]);
-  });
+  ] as Array<[QuestionType, Partial<UiQuestion>, string[], AnswerValue[], string[] | undefined]>)(
+    'renders a %s question as a radio group and submits the clicked value',
+    async (qt, extra, names, ends, labels) => {
+      const el = await mount(makeSurvey({ type: qt, ...extra }));
+      const answers = answersOf(el);
+      const options = radios(el);
+      expect(options.map(nameOf)).toEqual(names);
+      expect(options.map((o) => o.getAttribute('aria-checked'))).toEqual(names.map(() => 'false'));
+      expect(options.map((o) => o.tabIndex)).toEqual(names.map((_, i) => (i === 0 ? 0 : -1)));
+      const labelText = [...shadow(el).querySelectorAll('[part="labels"] span')].map((s) => s.textContent);
+      expect(labelText).toEqual(labels ?? []);
+      options.at(-1)!.click();
+      expect(answers).toEqual([{ value: ends[1] }]);
+    },
+  );
 
   it('uses the configured end labels instead of the built-in ones', async () => {
     const el = await mount(makeSurvey({ lowLabel: 'Never', highLabel: 'Always' }));
