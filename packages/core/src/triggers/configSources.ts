@@ -15,7 +15,7 @@ export interface ConfigSourcesOptions {
 /**
  * Whether the lazy half must run on this page before any moment fires: some survey fires by
  * itself (`on`: page view, exit intent, scroll depth, time on page) or may have been deferred
- * to a later visit (`after`). See docs/decisions/0001-lazy-page-triggers.md.
+ * to a later visit (`after`). See docs/decisions/0004-lazy-page-triggers.md.
  */
 export function needsEarlyDecider(config: Record<string, unknown>): boolean {
   const surveys = config['surveys'];
