@@ -40,6 +40,33 @@ describe('SPA demo (@moments/preact)', () => {
     await page.close();
   });
 
+  it('cancels the delayed purchase survey when the route changes before it shows', async () => {
+    const context = await browser.newContext(); // a new visitor: no survey history
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${site.url}/spa/`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    // The purchase survey waits 800 ms (delayMs); leave the confirmation route before that.
+    await page.getByRole('link', { name: 'Track your order' }).click();
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/spa/tracking');
+    // The tracking route's own moment (delivery, inline CSAT) still asks, in place.
+    const inline = page.locator('main moment-survey');
+    await expect
+      .poll(() => inline.getByRole('dialog', { name: /satisfied are you with the delivery/ }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await page.waitForTimeout(1_000); // past the purchase survey's delay
+    expect(await page.getByRole('dialog', { name: /recommend Tidewater Coffee/ }).count()).toBe(0);
+    await inline.getByRole('radio', { name: /^4/ }).click();
+    await expect
+      .poll(async () => (await site.collector.answers()).some((a) => a.surveyId === 'delivery-csat' && a.value === 4), { timeout: 10_000 })
+      .toBe(true);
+    expect(
+      (await site.collector.answers()).some((a) => a.surveyId === 'purchase-nps' && a.context['orderId'] === 'A-2002' && a.value !== 10),
+    ).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('serves deep links to client-side routes', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${site.url}/spa/tracking`);

@@ -6,6 +6,7 @@ import { AnswerLog, Checkout, Confirmation, Tracking } from './pages.js';
 import { usePath } from './router.js';
 
 const config = {
+  debug: true,
   endpoint: '/collect',
   surveys: [
     {
