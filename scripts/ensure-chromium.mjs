@@ -6,6 +6,22 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Flags for headless Chromium on a machine with no network but loopback: without the
+ * background-networking ones it keeps trying (and failing) to reach Google's services.
+ * Shared by the browser tests and the benchmarks.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Returns the Chromium path, installing Debian's package when we may; exits with advice otherwise. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;

@@ -1,20 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Launches Debian's Chromium through playwright-core for the benches, with the flags of
-// test/browser/chromium.ts (which is TypeScript, so a plain-Node script cannot import it).
+// Launches Debian's Chromium through playwright-core for the benches, with the flags the
+// browser tests use.
 import { chromium } from 'playwright-core';
-import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
 
 export { CHROMIUM_PATH } from '../../scripts/ensure-chromium.mjs';
 
 const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // performance.memory with exact figures (the memory bench reads the CDP heap too).
   '--enable-precise-memory-info',
 ];
