@@ -34,10 +34,24 @@ async function loadOnce(sdk) {
       await page.waitForTimeout(SETTLE_MS);
       return span;
     });
-    return { ready, ...mainThreadFigures(events, 'bench:start', URLS[sdk]) };
+    return { ready, layoutShift: await layoutShift(page), ...mainThreadFigures(events, 'bench:start', URLS[sdk]) };
   } finally {
     await close();
   }
+}
+
+/** Cumulative layout shift of the page so far (entries without recent input), as CLS counts it. */
+function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(sum), 100); // buffered entries arrive in a task of their own
+      }),
+  );
 }
 
 const samples = Object.fromEntries(Object.keys(URLS).map((sdk) => [sdk, []]));
@@ -62,6 +76,7 @@ const figures = Object.fromEntries(
       added: Math.max(0, med(sdk, 'busy') - baseBusy),
       busy: med(sdk, 'busy'),
       longestTask: med(sdk, 'longestTask'),
+      layoutShift: med(sdk, 'layoutShift'),
       ready: med(sdk, 'ready'),
     },
   ]),
@@ -77,7 +92,18 @@ const what = {
 };
 const m = figures.moments;
 const table = markdownTable(
-  ['SDK', 'what runs', 'evaluation ms', '× Moments', 'main-thread work ms', '× Moments', 'longest task ms', '× Moments', 'ready ms'],
+  [
+    'SDK',
+    'what runs',
+    'evaluation ms',
+    '× Moments',
+    'main-thread work ms',
+    '× Moments',
+    'longest task ms',
+    '× Moments',
+    'layout shift',
+    'ready ms',
+  ],
   Object.keys(URLS).map((sdk) => {
     const f = figures[sdk];
     const cmp = (a, b) => (sdk === 'baseline' ? '' : ratio(a, b));
@@ -90,6 +116,7 @@ const table = markdownTable(
       cmp(f.added, m.added),
       ms(f.longestTask),
       cmp(f.longestTask, m.longestTask),
+      f.layoutShift.toFixed(3),
       ms(f.ready),
     ];
   }),
@@ -98,7 +125,7 @@ const notes = [
   `Medians of ${RUNS} loads each, Chromium with CPU throttled ${CPU_THROTTLING}× (CDP \`Emulation.setCPUThrottlingRate\`), a fresh browser context per load (cold HTTP cache), everything served from 127.0.0.1.`,
   "**evaluation**: compiling and running the top level of the SDK's files (trace events `EvaluateScript`, or `v8.compileModule` + `v8.evaluateModule` for the Formbricks ES module).",
   `**main-thread work**: all renderer main-thread tasks (trace \`RunTask\`) from adding the SDK until ${SETTLE_MS} ms after it started, minus the same for the page with no SDK (the "no SDK" row shows that base).`,
-  '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
+  '**longest task**: the longest single main-thread task in that window (≥ 50 ms is a "long task"). **layout shift**: the page\'s cumulative layout shift (`layout-shift` entries) after start-up. **ready**: from adding the script to the SDK being started (includes fetching from localhost).',
   'PostHog "local API stand-in": the same page with `api_host` pointing at `bench/lib/posthog-api.mjs` (remote config with surveys on, /flags, /api/surveys with one survey, capture), so PostHog starts as it does for a project with surveys.',
   'PostHog and Formbricks cannot start fully without their cloud: every request that leaves 127.0.0.1 is blocked, so they run their start-up as they would offline (PostHog: remote config and /flags fail; Formbricks: its SDK script fails to load, so only the npm loader runs).',
 ];
