@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/ensure-chromium.mjs';
 import { startCollector } from './collector/index.mjs';
 import { SPA_DIST, startDemoServer, STRICT_CSP } from './server.mjs';
 
@@ -17,19 +18,20 @@ const site = await startDemoServer({
   csp: `${STRICT_CSP}; connect-src 'self' ${collector.url}`,
 });
 origins.push(site.url);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
 
 await page.goto(`${site.url}/shop/order.html`);
 await page.locator('moment-survey').getByRole('dialog').waitFor({ timeout: 10_000 });
+await page.waitForTimeout(300); // the card's entrance animation
 await page.screenshot({ path: `${out}storefront.png` });
 
 if (existsSync(SPA_DIST)) {
+  // Checkout → order confirmation (client-side route): the purchase moment asks after its delay.
   await page.goto(`${site.url}/spa/`);
-  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.locator('moment-survey').getByRole('dialog').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300); // the card's entrance animation
   await page.screenshot({ path: `${out}spa.png` });
 } else console.warn('no SPA screenshot: demo/spa/dist is missing (build the SPA demo first)');
 
