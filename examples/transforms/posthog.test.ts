@@ -1,23 +1,15 @@
 // SPDX-License-Identifier: MIT
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeAnswer } from '../endpoints/fixtures.js';
 import { toPostHog } from './posthog.mjs';
-import { deliver, startPostHog, type Target } from './targets.js';
+import { closeAfterEach, deliver, sampleAnswers, startPostHog } from './targets.js';
 
-const answers = [
-  makeAnswer(1),
-  makeAnswer(2),
-  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
-];
-let target: Target<Record<string, any>> | undefined;
-afterEach(async () => {
-  await target?.close();
-  target = undefined;
-});
+const answers = sampleAnswers;
+const use = closeAfterEach();
 
 describe('toPostHog', () => {
   it('delivers one event per answer when the batch is posted to /batch/', async () => {
-    target = await startPostHog('phc_test');
+    const target = use(await startPostHog('phc_test'));
     expect(await deliver(toPostHog({ apiKey: 'phc_test', host: target.url })(answers))).toBe(200);
     expect(target.stored.map((e) => [e['event'], e['uuid'], e['properties']['distinct_id']])).toEqual(
       answers.map((a) => ['survey answered', a.id, a.visitorId]),
@@ -31,7 +23,7 @@ describe('toPostHog', () => {
   });
 
   it('is recognised as a repeat by PostHog when the SDK posts the same batch again', async () => {
-    target = await startPostHog('phc_test');
+    const target = use(await startPostHog('phc_test'));
     const transform = toPostHog({ apiKey: 'phc_test', host: `${target.url}/` });
     await deliver(transform(answers));
     await deliver(transform(answers));
@@ -39,14 +31,14 @@ describe('toPostHog', () => {
   });
 
   it('omits uuid when an answer id is not a UUID', async () => {
-    target = await startPostHog('phc_test');
+    const target = use(await startPostHog('phc_test'));
     expect(await deliver(toPostHog({ apiKey: 'phc_test', host: target.url })([makeAnswer(1, { id: 'order-A-1001' })]))).toBe(200);
     expect(target.stored[0]).not.toHaveProperty('uuid');
     expect(target.stored[0]!['properties']['answer_id']).toBe('order-A-1001');
   });
 
   it('uses the host user id and builds a person profile when distinctId returns one', async () => {
-    target = await startPostHog('phc_test');
+    const target = use(await startPostHog('phc_test'));
     await deliver(toPostHog({ apiKey: 'phc_test', host: target.url, distinctId: () => 'user-42' })(answers.slice(0, 1)));
     expect(target.stored[0]!['properties']['distinct_id']).toBe('user-42');
     expect(target.stored[0]!['properties']).not.toHaveProperty('$process_person_profile');

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: MIT
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeAnswer } from '../endpoints/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { toSegment } from './segment.mjs';
-import { deliver, startSegment, type Target } from './targets.js';
+import { closeAfterEach, deliver, sampleAnswers, startSegment } from './targets.js';
 
-const answers = [
-  makeAnswer(1),
-  makeAnswer(2),
-  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
-];
-let target: Target<Record<string, any>> | undefined;
-afterEach(async () => {
-  await target?.close();
-  target = undefined;
-});
+const answers = sampleAnswers;
+const use = closeAfterEach();
 
 describe('toSegment', () => {
   it('delivers one track event per answer when the batch is posted to /v1/batch', async () => {
-    target = await startSegment('wk_test');
+    const target = use(await startSegment('wk_test'));
     const result = toSegment({ writeKey: 'wk_test', url: `${target.url}/v1/batch` })(answers);
     expect(await deliver(result)).toBe(200);
     expect(target.stored.map((m) => [m['event'], m['messageId'], m['anonymousId']])).toEqual(
@@ -34,7 +25,7 @@ describe('toSegment', () => {
   });
 
   it('is stored once by Segment when the SDK posts the same batch again', async () => {
-    target = await startSegment('wk_test');
+    const target = use(await startSegment('wk_test'));
     const transform = toSegment({ writeKey: 'wk_test', url: `${target.url}/v1/batch` });
     await deliver(transform(answers));
     await deliver(transform(answers));
@@ -43,13 +34,13 @@ describe('toSegment', () => {
   });
 
   it('sends userId when the host maps an answer to its own user', async () => {
-    target = await startSegment('wk_test');
+    const target = use(await startSegment('wk_test'));
     await deliver(toSegment({ writeKey: 'wk_test', url: `${target.url}/v1/batch`, userId: () => 'user-42' })(answers.slice(0, 1)));
     expect(target.stored[0]).toMatchObject({ userId: 'user-42', anonymousId: answers[0]!.visitorId });
   });
 
   it('is refused by the stand-in when the write key is wrong', async () => {
-    target = await startSegment('wk_test');
+    const target = use(await startSegment('wk_test'));
     expect(await deliver(toSegment({ writeKey: 'wk_other', url: `${target.url}/v1/batch` })(answers))).toBe(401);
     expect(target.stored).toHaveLength(0);
   });

@@ -1,23 +1,15 @@
 // SPDX-License-Identifier: MIT
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeAnswer } from '../endpoints/fixtures.js';
 import { toSlack } from './slack.mjs';
-import { deliver, startSlack, type Target } from './targets.js';
+import { closeAfterEach, deliver, sampleAnswers, startSlack } from './targets.js';
 
-const answers = [
-  makeAnswer(1),
-  makeAnswer(2),
-  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
-];
-let target: Target<Record<string, any>> | undefined;
-afterEach(async () => {
-  await target?.close();
-  target = undefined;
-});
+const answers = sampleAnswers;
+const use = closeAfterEach();
 
 describe('toSlack', () => {
   it('posts one message with a section per answer when the webhook is called', async () => {
-    target = await startSlack();
+    const target = use(await startSlack());
     const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(answers);
     expect(await deliver(result)).toBe(200);
     const [message] = target.stored;
@@ -28,7 +20,7 @@ describe('toSlack', () => {
   });
 
   it('escapes a comment when it holds Slack control sequences', async () => {
-    target = await startSlack();
+    const target = use(await startSlack());
     const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })([
       makeAnswer(1, { comment: '<!channel> see <https://evil.example|your order>' }),
     ]);
@@ -39,7 +31,7 @@ describe('toSlack', () => {
   });
 
   it('stays within 50 blocks when a batch has more answers than fit', async () => {
-    target = await startSlack();
+    const target = use(await startSlack());
     const many = Array.from({ length: 60 }, (_, i) => makeAnswer(i));
     expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(many))).toBe(200);
     const blocks = target.stored[0]!['blocks'];
@@ -48,7 +40,7 @@ describe('toSlack', () => {
   });
 
   it('is refused by the stand-in when the webhook path is wrong', async () => {
-    target = await startSlack();
+    const target = use(await startSlack());
     expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/other` })(answers))).toBe(404);
   });
 });

@@ -9,6 +9,8 @@
 //   Slack    incoming webhook, POST /services/T…/B…/…: JSON `{text, blocks?}`, ≤ 50 blocks.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { makeAnswer } from '../endpoints/fixtures.js';
 
 interface Request {
   method: string;
@@ -141,4 +143,21 @@ export async function deliver(result: { url?: string; headers?: Record<string, s
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** The batch every recipe test sends: two scores and a choice. */
+export const sampleAnswers = [
+  makeAnswer(1),
+  makeAnswer(2),
+  makeAnswer(3, { value: 'Too slow', question: { type: 'choice', text: 'What held you up?' } }),
+];
+
+/** Closes each test's target after it: `const use = closeAfterEach(); const target = use(await startSlack());`. */
+export function closeAfterEach(): <T extends { close(): Promise<void> }>(target: T) => T {
+  let current: { close(): Promise<void> } | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return (target) => (current = target);
 }
