@@ -114,6 +114,24 @@ describe('moment sources in Chromium', () => {
     await context.close();
   });
 
+  /** How many deferred moments the page's state database holds (runs in the page). */
+  const storedDeferred = () =>
+    new Promise<number>((resolve) => {
+      const open = indexedDB.open('moments-state');
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('state')) return (resolve(0), db.close());
+        const read = db.transaction('state', 'readonly').objectStore('state').get('moments-state');
+        read.onsuccess = () => {
+          db.close();
+          const deferred = (read.result as { deferred?: unknown[] } | undefined)?.deferred;
+          resolve(Array.isArray(deferred) ? deferred.length : 0);
+        };
+        read.onerror = () => resolve(0);
+      };
+    });
+
   it('asks a deferred moment on a visit after the delay has passed, not before', async () => {
     const context = await browser.newContext();
     const start = Date.now();
@@ -121,6 +139,8 @@ describe('moment sources in Chromium', () => {
     const decision = nextDecision(first.page);
     await first.page.evaluate(() => (window.moments as import('@moments/core').MomentsClient).trigger('purchase', { orderId: 'A-7' }));
     expect(await decision).toEqual({ kind: 'skipped', reason: 'deferred', surveyId: 'after-delivery' });
+    // The decision is announced before the state write commits: wait for the stored moment.
+    await expect.poll(() => first.page.evaluate(storedDeferred), { timeout: 10_000 }).toBe(1);
     await first.page.close();
 
     const early = await context.newPage();
