@@ -53,7 +53,8 @@ describe('delivery durability', () => {
       const delivered = [...endpoint.stored.values()][0]!.answer;
       expect(delivered).toMatchObject({ surveyId: 'order-nps', value: 8, context: { orderId: 'D-1' } });
       expect(endpoint.raw.get(delivered.id)).toBe(1);
-      await eventually(() => expect(page.evaluate(() => localStorage.getItem('moments-pending'))).resolves.toBeNull());
+      // Polled, not `eventually`: its check is synchronous and would not wait for the page.
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('moments-pending')), { timeout: 15_000 }).toBeNull();
       expect(errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
     } finally {
       await endpoint.start().catch(() => undefined);
