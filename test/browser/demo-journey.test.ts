@@ -40,6 +40,7 @@ const realAnswers = () => collector.store.answers({ includeSample: false });
 
 describe('demo storefront journey', () => {
   it('asks at purchase, delivery and support-close, and the results page shows each answer', async () => {
+    const eventsBefore = (await collector.store.counts()).events;
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(`${site.url}/shop/`);
@@ -64,6 +65,9 @@ describe('demo storefront journey', () => {
       ['support-close', 'support-ces', 'ces', 5, { ticketId: 'T-311' }],
     ]);
     expect(errors).toEqual([]);
+    // The config's `report: ["shown", "dismissed"]`: each card shown was reported too, so the
+    // results page can compute response rates (they reach the collector with the answers).
+    await expect.poll(async () => (await collector.store.counts()).events - eventsBefore, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
     // The results page, in the browser, under its own strict CSP (no script at all).
     const results = await browser.newPage();

@@ -7,7 +7,7 @@ import { createSessionCounter, type SessionCounter } from './eligibility/session
 import { createStateStore, MAX_SEEN, type State, type StateStore } from './eligibility/state.js';
 import type { Runtime } from './runtime.js';
 import { SDK } from './version.js';
-import type { AnswerValue, Decider, ShowSurvey, SkipReason, SurveyView, Trigger } from './types.js';
+import type { AnswerValue, Decider, LifecycleEvent, ShowSurvey, SkipReason, SurveyView, Trigger } from './types.js';
 
 /** What a decider reads and writes besides the runtime, injectable for tests. */
 export interface DeciderPlatform {
@@ -68,6 +68,13 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
   };
   let active: Active | undefined;
   let destroyed = false;
+
+  /** Queues a `shown` / `dismissed` event for the endpoint when the config's `report` asks for it. */
+  const lifecycle = (kind: LifecycleEvent['kind'], survey: Survey, { moment, context }: Trigger): void => {
+    if (config.report?.includes(kind)) {
+      void runtime.recordEvent({ id: runtime.newId(), kind, surveyId: survey.id, moment, context, at: new Date(now()).toISOString() });
+    }
+  };
 
   const skip = (trigger: Trigger, reason: SkipReason, surveyId?: string): void => {
     if (config.debug) console.info(`[moments] ${trigger.moment} ${surveyId ?? ''}: skipped (${reason})`);
@@ -145,7 +152,10 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
         });
         slot.phase = 'answered';
       },
-      dismiss: () => runtime.emit('dismissed', { surveyId: survey.id, ...trigger }),
+      dismiss: () => {
+        runtime.emit('dismissed', { surveyId: survey.id, ...trigger });
+        lifecycle('dismissed', survey, trigger);
+      },
       // The card left the screen (after its thanks, or dismissed): the next survey may show.
       closed: () => {
         if (active === slot) active = undefined;
@@ -158,6 +168,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       });
       if (destroyed || active !== slot) return slot.view.close();
       runtime.emit('shown', { surveyId: survey.id, ...trigger });
+      lifecycle('shown', survey, trigger);
     } catch (error) {
       if (active === slot) active = undefined;
       runtime.report('show-failed', `survey "${survey.id}" could not be shown`, String(error));

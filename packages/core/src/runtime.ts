@@ -10,7 +10,7 @@ import type { QueueStorage } from './queue/storage.js';
 import { createReporter, type Reporter } from './report.js';
 import { startConfigSources } from './triggers/configSources.js';
 import { toContext } from './triggers/context.js';
-import type { Answer, Context, Decider, MomentsClient, MomentsEventMap, MomentsEventName } from './types.js';
+import type { Answer, Context, Decider, LifecycleEvent, MomentsClient, MomentsEventMap, MomentsEventName } from './types.js';
 
 /** The platform a runtime uses, injectable so tests and non-browser hosts can swap any part. */
 export interface Platform {
@@ -47,6 +47,8 @@ export interface Runtime extends MomentsClient {
   report: Reporter;
   /** Stores an answer durably, then tries to deliver it. Resolves once it is stored. */
   record(answer: Answer): Promise<void>;
+  /** Queues a lifecycle event (config `report`) to go with the next delivery. Never rejects. */
+  recordEvent(event: LifecycleEvent): Promise<void>;
   /** Runs `cleanup` when the client is destroyed (moment sources register their stop here). */
   onDestroy(cleanup: () => void): void;
   /** Connects the deciding half; moments fired before are handed to it in order. */
@@ -131,6 +133,7 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
       emitter.emit('answered', { answer });
       void delivery.flush();
     },
+    recordEvent: (event) => delivery.putEvent(event).catch(() => undefined),
     flush: () => delivery.flush(),
     async purge() {
       try {

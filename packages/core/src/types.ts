@@ -32,6 +32,21 @@ export interface Answer {
 }
 
 /**
+ * A survey's lifecycle, delivered with the answers when the config's `report` asks for it
+ * (`{"answers": […], "events": […]}`), so an endpoint can compute response rates per moment.
+ */
+export interface LifecycleEvent {
+  /** Stable and unique, like an answer's: the endpoint dedupes on it. */
+  id: string;
+  kind: 'shown' | 'dismissed';
+  surveyId: string;
+  moment: string;
+  context: Context;
+  /** ISO 8601. */
+  at: string;
+}
+
+/**
  * Why a moment did not lead to a survey (the `skipped` event). Per survey, checked in this order:
  * - `consent`: consent is `pending` (or Global Privacy Control is on and respected);
  * - `no-survey`: no survey asks at this moment;

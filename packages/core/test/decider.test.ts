@@ -187,6 +187,25 @@ describe('createDecider', () => {
     expect(again.shown).toHaveLength(0);
   });
 
+  it('queues shown and dismissed events for the endpoint only when the config reports them', async () => {
+    for (const report of [undefined, ['shown', 'dismissed'] as Array<'shown' | 'dismissed'>]) {
+      const h = setup(report ? { report, surveys: [nps()] } : { surveys: [nps()] });
+      const recorded = vi.spyOn(h.runtime, 'recordEvent');
+      h.runtime.trigger('purchase', { orderId: 'A-9' });
+      await settle();
+      h.shown[0]!.handlers.dismiss();
+      const kinds = recorded.mock.calls.map(([event]) => [event.kind, event.surveyId, event.moment, event.context]);
+      expect(kinds).toEqual(
+        report
+          ? [
+              ['shown', 'nps', 'purchase', { orderId: 'A-9' }],
+              ['dismissed', 'nps', 'purchase', { orderId: 'A-9' }],
+            ]
+          : [],
+      );
+    }
+  });
+
   it('records an answer with the page origin and path only, unless fullUrl opts in', async () => {
     for (const fullUrl of [false, true]) {
       const h = setup({ fullUrl, surveys: [nps()] });

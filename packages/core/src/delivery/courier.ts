@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { AnswerQueue } from '../queue/answerQueue.js';
-import type { QueuedAnswer } from '../queue/storage.js';
+import { recordId, type QueuedRecord } from '../queue/storage.js';
 import type { Emitter } from '../emitter.js';
 import { idempotencyKey, jsonFormat, type Format, type Payload } from './formats.js';
 import { KEEPALIVE_MAX_BYTES, type SendResult, type Transport } from './httpTransport.js';
@@ -78,17 +78,20 @@ export function createCourier(options: CourierOptions): Courier {
   };
 
   /** The largest batch from `start` (halving) whose body stays within the keepalive limit. */
-  const nextBatch = async (records: QueuedAnswer[], start: number): Promise<[QueuedAnswer[], Payload]> => {
+  const nextBatch = async (records: QueuedRecord[], start: number): Promise<[QueuedRecord[], Payload]> => {
     for (let n = Math.min(batchSize, records.length - start); ; n = Math.ceil(n / 2)) {
       const batch = records.slice(start, start + n);
-      const payload = await format(batch.map((r) => r.answer));
+      const payload = await format(
+        batch.flatMap((r) => ('answer' in r ? [r.answer] : [])),
+        batch.flatMap((r) => ('event' in r ? [r.event] : [])),
+      );
       if (n < 2 || new Blob([payload.body]).size <= KEEPALIVE_MAX_BYTES) return [batch, payload];
     }
   };
 
   /** Sends one batch; false when the rest must wait for a retry. */
-  const send = async ([batch, payload]: [QueuedAnswer[], Payload], keepalive: boolean): Promise<boolean> => {
-    const ids = batch.map((r) => r.answer.id);
+  const send = async ([batch, payload]: [QueuedRecord[], Payload], keepalive: boolean): Promise<boolean> => {
+    const ids = batch.map(recordId);
     const tries = Math.max(...ids.map((id) => attempts.set(id, (attempts.get(id) ?? 0) + 1).get(id)!));
     const { headers } = options;
     const extra = typeof headers === 'function' ? await headers() : headers;

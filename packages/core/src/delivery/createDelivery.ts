@@ -6,7 +6,7 @@ import { createLocalStorage } from '../queue/localStorage.js';
 import { createMemoryStorage } from '../queue/memoryStorage.js';
 import type { QueueStorage } from '../queue/storage.js';
 import type { Reporter } from '../report.js';
-import type { Answer } from '../types.js';
+import type { Answer, LifecycleEvent } from '../types.js';
 import { createCourier, type HeadersOption } from './courier.js';
 import { cloudEventsFormat, jsonFormat, type Format } from './formats.js';
 import { httpTransport, type Transport } from './httpTransport.js';
@@ -30,6 +30,8 @@ export interface DeliveryOptions {
 export interface Delivery {
   /** Stores an answer (resolves once it is stored); send it with `flush`. */
   put(answer: Answer): Promise<void>;
+  /** Stores a lifecycle event to go with the next batch; ignored when a `transform` is set. */
+  putEvent(event: LifecycleEvent): Promise<void>;
   flush(): Promise<void>;
   /** Forgets every queued answer. */
   purge(): Promise<void>;
@@ -90,8 +92,10 @@ export function createDelivery(config: Record<string, unknown>, { platform = {},
   // Answers from earlier visits go out once the page has settled, off the critical path.
   const startup = setTimeout(() => void (queue.hasPending() && courier.flush()), 0);
 
+  const transform = typeof config['transform'] === 'function';
   return {
     put: (answer) => queue.put({ answer, queuedAt: Date.now() }),
+    putEvent: async (event) => void (transform || (await queue.put({ event, queuedAt: Date.now() }))),
     flush: () => courier.flush(),
     purge: () => queue.clear(),
     stop() {

@@ -49,6 +49,7 @@ export function createLazyDelivery(
   setTimeout(wake, 0);
   return {
     put: (answer) => get().then((d) => d.put(answer)),
+    putEvent: (event) => get().then((d) => d.putEvent(event)),
     flush: () =>
       engine || pending()
         ? get()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { Answer } from '../types.js';
+import type { Answer, LifecycleEvent } from '../types.js';
 
 /** A request body and the headers it needs (at least its content type). */
 export interface Payload {
@@ -7,31 +7,40 @@ export interface Payload {
   headers?: Record<string, string>;
 }
 
-/** Turns a batch of answers into one request: the built-in formats, or `transform` in config. */
-export type Format = (answers: Answer[]) => Payload | Promise<Payload>;
+/**
+ * Turns a batch into one request: the built-in formats, or `transform` in config (which gets
+ * answers only: lifecycle events are not queued when a `transform` is set).
+ */
+export type Format = (answers: Answer[], events: LifecycleEvent[]) => Payload | Promise<Payload>;
 
-/** The default: `{"answers": [Answer, …]}` as `application/json`. */
-export const jsonFormat: Format = (answers) => ({ body: JSON.stringify({ answers }) });
+/** The default: `{"answers": [Answer, …]}` as `application/json`, plus `"events"` when `report` asks. */
+export const jsonFormat: Format = (answers, events) => ({ body: JSON.stringify(events.length ? { answers, events } : { answers }) });
 
 /**
- * CloudEvents 1.0, structured batch mode: one event per answer, its `id` the answer id (so
- * CloudEvents tooling dedupes on it), its `data` the answer.
+ * CloudEvents 1.0, structured batch mode: one event per answer (type `moments.answer`) and per
+ * lifecycle event (`moments.shown`, `moments.dismissed`), its `id` the answer's or event's id
+ * (so CloudEvents tooling dedupes on it), its `data` the answer or event.
  */
-export const cloudEventsFormat: Format = (answers) => ({
-  body: JSON.stringify(
-    answers.map((data) => ({
-      specversion: '1.0',
-      id: data.id,
-      source: data.url || 'urn:moments',
-      type: 'moments.answer',
-      subject: data.surveyId,
-      time: data.answeredAt,
-      datacontenttype: 'application/json',
-      data,
-    })),
-  ),
+export const cloudEventsFormat: Format = (answers, events) => ({
+  body: JSON.stringify([
+    ...answers.map((data) => cloudEvent(data.id, 'answer', data.url, data.surveyId, data.answeredAt, data)),
+    ...events.map((data) => cloudEvent(data.id, data.kind, '', data.surveyId, data.at, data)),
+  ]),
   headers: { 'content-type': 'application/cloudevents-batch+json' },
 });
+
+function cloudEvent(id: string, kind: string, source: string, subject: string, time: string, data: unknown) {
+  return {
+    specversion: '1.0',
+    id,
+    source: source || 'urn:moments',
+    type: `moments.${kind}`,
+    subject,
+    time,
+    datacontenttype: 'application/json',
+    data,
+  };
+}
 
 /**
  * The `Idempotency-Key` of a request, derived from its answer ids so a retry of the same batch

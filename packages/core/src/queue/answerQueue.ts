@@ -2,7 +2,7 @@
 import type { Emitter } from '../emitter.js';
 import type { DropReason } from '../types.js';
 import { createPendingHint } from './pendingHint.js';
-import type { QueuedAnswer, QueueStorage } from './storage.js';
+import { recordId, type QueuedAnswer, type QueuedEvent, type QueuedRecord, type QueueStorage } from './storage.js';
 
 /** Default cap on queued answers; the oldest beyond it are dropped. */
 export const QUEUE_MAX_ITEMS = 500;
@@ -11,12 +11,12 @@ export const QUEUE_MAX_AGE_DAYS = 7;
 
 export interface AnswerQueue {
   /** Stores an answer; rejects only if every storage failed. */
-  put(record: QueuedAnswer): Promise<void>;
+  put(record: QueuedRecord): Promise<void>;
   /**
    * Reads what is queued, oldest first, after dropping (with `onDropped`) corrupt records,
    * answers past `maxAgeDays` and the oldest beyond `maxItems`.
    */
-  load(now?: number): Promise<QueuedAnswer[]>;
+  load(now?: number): Promise<QueuedRecord[]>;
   /** Removes answers from every storage (a failed removal only risks a duplicate send). */
   remove(ids: readonly string[]): Promise<void>;
   /** Removes answers and emits `dropped` with the reason (and the HTTP status that refused them). */
@@ -72,7 +72,7 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
     },
     async load(now = Date.now()) {
       hint.read();
-      const records = new Map<string, QueuedAnswer>();
+      const records = new Map<string, QueuedRecord>();
       const corrupt: string[] = [];
       for (const storage of live()) {
         try {
@@ -105,10 +105,13 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
   return queue;
 }
 
-const ids = (records: QueuedAnswer[]): string[] => records.map((r) => r.answer.id);
+const ids = (records: QueuedRecord[]): string[] => records.map(recordId);
 
 /** A record read back is only trusted when it has the shape we wrote, under its own id. */
-function isRecord(value: unknown, key: string): value is QueuedAnswer {
-  const record = value as QueuedAnswer | null;
-  return typeof record?.queuedAt === 'number' && typeof record.answer?.surveyId === 'string' && record.answer.id === key;
+function isRecord(value: unknown, key: string): value is QueuedRecord {
+  const record = value as Partial<QueuedAnswer & QueuedEvent> | null;
+  if (typeof record?.queuedAt !== 'number') return false;
+  if (record.answer) return typeof record.answer.surveyId === 'string' && record.answer.id === key;
+  const event = record.event;
+  return (event?.kind === 'shown' || event?.kind === 'dismissed') && typeof event.surveyId === 'string' && event.id === key;
 }

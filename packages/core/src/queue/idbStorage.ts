@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { promisifyRequest } from 'idb-keyval';
-import type { QueueStorage } from './storage.js';
+import { recordId, type QueueStorage } from './storage.js';
 
 /** Our own database: never idb-keyval's default `keyval-store`, which the host page may use. */
 export const QUEUE_DB = 'moments-queue';
@@ -26,7 +26,7 @@ export function createIdbStorage(idb: IDBFactory = indexedDB, timeoutMs = IDB_OP
     });
   return {
     kind: 'indexeddb',
-    put: (record) => use('readwrite', (s) => void s.put(record, record.answer.id)),
+    put: (record) => use('readwrite', (s) => void s.put(record, recordId(record))),
     async entries() {
       const [keys, values] = await use('readonly', (s) => [s.getAllKeys(), s.getAll()]);
       return keys!.result.map((key, i) => [String(key), values!.result[i]]);

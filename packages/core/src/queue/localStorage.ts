@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { QueueStorage } from './storage.js';
+import { recordId, type QueueStorage } from './storage.js';
 
 /** The one localStorage key the fallback queue uses. */
 export const LOCAL_QUEUE_KEY = 'moments-queue';
@@ -35,7 +35,7 @@ export function createLocalStorage(
   };
   return {
     kind,
-    put: async (record) => write({ ...read(), [record.answer.id]: record }),
+    put: async (record) => write({ ...read(), [recordId(record)]: record }),
     entries: async () => Object.entries(read()),
     async remove(keys) {
       const map = read();

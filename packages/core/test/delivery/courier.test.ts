@@ -12,6 +12,7 @@ import type { SendResult } from '../../src/delivery/httpTransport.js';
 import type { Lock } from '../../src/delivery/lock.js';
 import { createAnswerQueue } from '../../src/queue/answerQueue.js';
 import { createMemoryStorage } from '../../src/queue/memoryStorage.js';
+import { recordId, type QueuedAnswer } from '../../src/queue/storage.js';
 import { answer, eventLog, scriptedTransport } from './fakes.js';
 
 function setup(results: Array<SendResult | Error> = [], options: Partial<CourierOptions> = {}) {
@@ -77,7 +78,7 @@ describe('createCourier', () => {
     const { put, transport, delivered, queue, courier } = setup([{ status }]);
     await put('a1');
     await courier.flush();
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a1']);
+    expect((await queue.load()).map(recordId)).toEqual(['a1']);
     await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
     expect(transport).toHaveBeenCalledTimes(2);
     expect(delivered).toEqual([{ ids: ['a1'], status: 200, attempts: 2 }]);
@@ -179,7 +180,7 @@ describe('createCourier', () => {
     const { put, queue, transport, delivered, courier } = setup();
     await put('a1');
     transport.mockImplementationOnce(async () => {
-      await queue.put({ answer: { ...(await queue.load())[0]!.answer, id: 'a2' }, queuedAt: Date.now() + 5 });
+      await queue.put({ answer: { ...((await queue.load())[0] as QueuedAnswer).answer, id: 'a2' }, queuedAt: Date.now() + 5 });
       void courier.flush();
       return { status: 200 };
     });

@@ -41,6 +41,34 @@ describe('createDelivery', () => {
     expect(delivered[0]!.ids).toEqual(['a1']);
   });
 
+  it('sends lifecycle events with the answers as {"answers", "events"}, and drops them from the queue once delivered', async () => {
+    const { delivery, sent, delivered } = setup();
+    const shown = { id: 'e1', kind: 'shown' as const, surveyId: 's', moment: 'purchase', context: {}, at: '2026-11-25T12:00:00.000Z' };
+    await delivery.putEvent(shown);
+    await delivery.put(answer('a1'));
+    await flushed(delivery);
+    expect(JSON.parse(sent[0]!.body)).toEqual({ answers: [answer('a1')], events: [shown] });
+    expect(delivered[0]!.ids.sort()).toEqual(['a1', 'e1']);
+    await flushed(delivery);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('queues no lifecycle events when a transform shapes the requests (it gets answers only)', async () => {
+    const transform = vi.fn((answers: Answer[]) => ({ body: JSON.stringify(answers.map((a) => a.id)) }));
+    const { delivery, sent } = setup({ transform });
+    await delivery.putEvent({
+      id: 'e1',
+      kind: 'dismissed',
+      surveyId: 's',
+      moment: 'purchase',
+      context: {},
+      at: '2026-11-25T12:00:00.000Z',
+    });
+    await delivery.put(answer('a1'));
+    await flushed(delivery);
+    expect(sent.map((r) => r.body)).toEqual(['["a1"]']);
+  });
+
   it('reports invalid-endpoint and sends nothing for a plain-http endpoint off localhost', async () => {
     const { delivery, sent, errors } = setup({ endpoint: 'http://collect.test/answers' });
     await delivery.put(answer('a1'));

@@ -7,6 +7,7 @@ import { answer, eventLog, fakeWindow } from './fakes.js';
 function engine() {
   const delivery: Delivery = {
     put: vi.fn(async () => undefined),
+    putEvent: vi.fn(async () => undefined),
     flush: vi.fn(async () => undefined),
     purge: vi.fn(async () => undefined),
     stop: vi.fn(),

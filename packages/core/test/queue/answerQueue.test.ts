@@ -4,7 +4,7 @@ import { createIdbStorage, IDB_OPEN_TIMEOUT_MS } from '../../src/queue/idbStorag
 import { createLocalStorage } from '../../src/queue/localStorage.js';
 import { createMemoryStorage } from '../../src/queue/memoryStorage.js';
 import { PENDING_KEY } from '../../src/queue/pendingHint.js';
-import type { QueuedAnswer, QueueStorage } from '../../src/queue/storage.js';
+import { recordId, type QueuedAnswer, type QueueStorage } from '../../src/queue/storage.js';
 import { answer, eventLog, fakeStorage } from '../delivery/fakes.js';
 
 const DAY = 86_400_000;
@@ -21,7 +21,7 @@ function rawStorage(entries: Array<[string, unknown]>): QueueStorage {
   const map = new Map(entries);
   return {
     kind: 'indexeddb',
-    put: async (r) => void map.set(r.answer.id, r),
+    put: async (r) => void map.set(recordId(r), r),
     entries: async () => [...map],
     remove: async (keys) => keys.forEach((k) => map.delete(k)),
     clear: async () => map.clear(),
@@ -40,7 +40,7 @@ describe('createAnswerQueue', () => {
       ['c', 3],
     ] as const)
       await fresh.put(record(id, Date.now() - t));
-    expect((await fresh.load()).map((r) => r.answer.id)).toEqual(['c', 'b', 'a']);
+    expect((await fresh.load()).map(recordId)).toEqual(['c', 'b', 'a']);
   });
 
   it('falls back to localStorage, then memory, and says which store is in use', async () => {
@@ -57,7 +57,7 @@ describe('createAnswerQueue', () => {
     local.broken = true;
     await queue.put(record('a2'));
     expect(onFallback).toHaveBeenLastCalledWith('memory', expect.any(DOMException));
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a2']);
+    expect((await queue.load()).map(recordId)).toEqual(['a2']);
     expect(onFallback).toHaveBeenCalledTimes(2);
   });
 
@@ -74,7 +74,7 @@ describe('createAnswerQueue', () => {
     await vi.advanceTimersByTimeAsync(IDB_OPEN_TIMEOUT_MS);
     await stored;
     expect(onFallback).toHaveBeenCalledWith('localstorage', expect.objectContaining({ message: 'indexeddb-timeout' }));
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a1']);
+    expect((await queue.load()).map(recordId)).toEqual(['a1']);
   });
 
   it('delivers answers a fallback kept on an earlier visit, though IndexedDB works again', async () => {
@@ -82,7 +82,7 @@ describe('createAnswerQueue', () => {
     await createLocalStorage(local).put(record('old'));
     const queue = createAnswerQueue({ storages: [createMemoryStorage(), createLocalStorage(local)], emit: eventLog().emit });
     await queue.put(record('new'));
-    expect((await queue.load()).map((r) => r.answer.id).sort()).toEqual(['new', 'old']);
+    expect((await queue.load()).map(recordId).sort()).toEqual(['new', 'old']);
     await queue.remove(['old', 'new']);
     expect(await queue.load()).toEqual([]);
     expect(local.map.get('moments-queue')).toBe('{}');
@@ -97,7 +97,7 @@ describe('createAnswerQueue', () => {
       ['other-id', record('not-other-id')],
     ]);
     const queue = createAnswerQueue({ storages: [storage], emit: log.emit });
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['ok']);
+    expect((await queue.load()).map(recordId)).toEqual(['ok']);
     expect(log.dropped).toEqual([{ ids: ['nulled', 'wrong-shape', 'other-id'], reason: 'corrupt', status: undefined }]);
     expect((await storage.entries()).map(([k]) => k)).toEqual(['ok']);
   });
@@ -107,7 +107,7 @@ describe('createAnswerQueue', () => {
     const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit, maxAgeDays: 2 });
     await queue.put(record('old', Date.now() - 2 * DAY - 1));
     await queue.put(record('young', Date.now() - 2 * DAY + 1000));
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['young']);
+    expect((await queue.load()).map(recordId)).toEqual(['young']);
     expect(log.dropped).toEqual([{ ids: ['old'], reason: 'expired', status: undefined }]);
   });
 
@@ -116,14 +116,14 @@ describe('createAnswerQueue', () => {
     const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit });
     await queue.put(record('six', Date.now() - 6 * DAY));
     await queue.put(record('eight', Date.now() - 8 * DAY));
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['six']);
+    expect((await queue.load()).map(recordId)).toEqual(['six']);
   });
 
   it('drops the oldest beyond maxItems with reason "overflow"', async () => {
     const log = eventLog();
     const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit, maxItems: 3 });
     for (let i = 0; i < 5; i++) await queue.put(record(`a${i}`, Date.now() - 10 + i));
-    expect((await queue.load()).map((r) => r.answer.id)).toEqual(['a2', 'a3', 'a4']);
+    expect((await queue.load()).map(recordId)).toEqual(['a2', 'a3', 'a4']);
     expect(log.dropped).toEqual([{ ids: ['a0', 'a1'], reason: 'overflow', status: undefined }]);
   });
 
