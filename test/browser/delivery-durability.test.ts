@@ -86,6 +86,11 @@ describe('delivery durability', () => {
     await page.reload();
     await page.waitForFunction(() => window.harness !== undefined);
     await eventually(() => expect(endpoint.stored.has(second!)).toBe(true));
-    expect([...endpoint.raw.values()]).toEqual([1, 1]);
+    expect(endpoint.stored.size).toBe(2);
+    expect(endpoint.raw.get(first!)).toBe(1);
+    // The reload's pagehide may send `second` by keepalive and unload before it sees the reply:
+    // the new page then sends it again (at-least-once; the endpoint's dedupe on id absorbs it).
+    expect(endpoint.raw.get(second!)).toBeGreaterThanOrEqual(1);
+    expect(endpoint.raw.get(second!)).toBeLessThanOrEqual(2);
   });
 });

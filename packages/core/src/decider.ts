@@ -89,7 +89,9 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       const input = { survey, trigger, state, page: page(), now: now(), sessionCount: session.get(), fatigue: config.fatigue };
       const reason = checkSurvey(input) ?? (!deferred && survey.after ? defer(state, survey, trigger) : claim(survey));
       if (!reason) return schedule(state, survey, trigger);
-      skip(trigger, reason, survey.id);
+      // A deferred moment is announced once it is stored: a tab closed right after must not lose it.
+      if (reason === 'deferred') void store.save().then(() => skip(trigger, reason, survey.id));
+      else skip(trigger, reason, survey.id);
     }
     // Consent is given: the visitor id (sticky sampling) and deferred moments may be stored.
     void store.save();

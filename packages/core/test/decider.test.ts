@@ -168,6 +168,22 @@ describe('createDecider', () => {
     ]);
   });
 
+  it('announces a deferred moment only once it is stored', async () => {
+    const storage = createMemoryStateStorage();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const write = storage.write.bind(storage);
+    const slow = { ...storage, write: async (value: unknown) => (await gate, write(value)) };
+    const h = setup({ surveys: [nps({ after: { days: 3 } })] }, { stateStorage: slow });
+    h.runtime.trigger('purchase', { orderId: 'A-1' });
+    await settle();
+    expect(h.skipped).toEqual([]);
+    release();
+    await settle();
+    expect(h.skipped.map((s) => s.reason)).toEqual(['deferred']);
+    expect(JSON.stringify(await storage.read())).toContain('A-1');
+  });
+
   it('defers a survey with after, then asks it on the first visit once the delay has passed', async () => {
     const storage = createMemoryStateStorage();
     const survey = nps({ after: { days: 3 } });
