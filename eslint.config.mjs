@@ -32,6 +32,49 @@ export default tseslint.config(
     },
   },
   {
+    // Functions stay readable (STYLE.md §6): above 80 lines, split them.
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  // The seam (docs/decisions/0006-the-seam.md): core's folders are its chunks. Eager code
+  // reaches lazy code only through a dynamic import(), and lazy code gets eager values from the
+  // runtime it is handed (a static import would bundle a second copy), so both may share only
+  // types and the leaves in shared/.
+  {
+    files: ['packages/core/src/eager/**/*.ts', 'packages/core/src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/decide/*', '**/deliver/*', '**/page/*', '**/decide/**', '**/deliver/**', '**/page/**'],
+              allowTypeImports: true,
+              message: 'Eager code loads lazy code with a dynamic import() only (the seam, ADR 0006).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/src/{decide,deliver,page}/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/eager/*', '**/eager/**'],
+              allowTypeImports: true,
+              message: 'Lazy code gets eager values through the runtime it is handed, never a second copy (ADR 0006).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/elements/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },

@@ -25,27 +25,20 @@ function sourceAliases() {
   return {
     name: 'moments-source-aliases',
     resolveId(id) {
-      const match = /^@moments\/(core|elements|preact)(\/define)?$/.exec(id);
+      const match = /^@moments\/(core|elements|preact)(?:\/(define|internal|zod))?$/.exec(id);
       if (!match) return null;
-      return `${root}packages/${match[1]}/src/${match[2] ? 'define' : 'index'}.ts`;
+      return `${root}packages/${match[1]}/src/${match[2] ?? 'index'}.ts`;
     },
   };
 }
 
 /**
- * A third-party script may add no global to the host page but `window.moments`.
- * - zod 4 keeps its config and registry on `globalThis` (`__zod_globalConfig`,
- *   `__zod_globalRegistry`), so zod's `globalThis` becomes one module-scoped object from a
- *   virtual module. zod's JIT probes `new Function("")`, which a strict CSP reports as a
- *   `securitypolicyviolation` even though zod catches the error. zod/mini's object schema has
- *   no JIT today (only classic zod's does), so the shared config starts `jitless` and the JIT
- *   switch is folded to `false` as a guard: a zod update or a classic-zod import cannot bring
- *   the probe (or the JIT compiler's bytes) back. test/browser/core-sources.test.ts checks both.
- * - Lit records its versions on `globalThis` (`litHtmlVersions`, `litElementVersions`,
- *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
- *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
- *   dropped, and the metadata map moves to the same module-scoped object.
- * Only files under node_modules/zod and Lit's three packages are touched.
+ * A third-party script may add no global to the host page but `window.moments`. Lit records its
+ * versions on `globalThis` (`litHtmlVersions`, `litElementVersions`, `reactiveElementVersions`:
+ * only read by Lit's dev-mode "multiple versions" warning) and keeps decorator metadata in
+ * `globalThis.litPropertyMetadata`. The version pushes are dropped, and the metadata map moves
+ * to a module-scoped object. Only Lit's three packages are touched; the script-tag bundles carry
+ * no zod (shipped code validates with the schema kit, ADR 0005).
  */
 const SHARED = '\0moments-shared-globals';
 const LIT = /\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/.*\.js$/;
@@ -53,18 +46,14 @@ function noHostGlobals() {
   return {
     name: 'moments-no-host-globals',
     resolveId: (id) => (id === SHARED ? id : null),
-    load: (id) => (id === SHARED ? 'export default { __zod_globalConfig: { jitless: true } };' : null),
+    load: (id) => (id === SHARED ? 'export default {};' : null),
     transform(code, id) {
-      let out = code;
-      if (/\/node_modules\/zod\/.*\.js$/.test(id)) {
-        out = out.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;').replace(/\bglobalThis\b/g, '__momentsShared');
-      } else if (LIT.test(id)) {
-        out = out
-          .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
-          .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
-      }
+      if (!LIT.test(id)) return null;
+      const out = code
+        .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
+        .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
       if (out === code) return null;
-      return { code: out.includes('__momentsShared') ? `import __momentsShared from ${JSON.stringify(SHARED)};\n${out}` : out, map: null };
+      return { code: `import __momentsShared from ${JSON.stringify(SHARED)};\n${out}`, map: null };
     },
   };
 }
@@ -97,10 +86,11 @@ const minify = (module) =>
   });
 
 // Our packages declare `sideEffects` in package.json, but bundles read them from source, where
-// rollup cannot see that: without this, the schema's top-level zod calls would drag zod into
-// the eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
-const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
-const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
+// rollup cannot see that: without this, the schema's top-level calls would drag it into the
+// eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
+const treeshake = {
+  moduleSideEffects: (id) => !/\/packages\/(core|preact|elements)\/src\//.test(id) || id.endsWith('/elements/src/define.ts'),
+};
 
 /**
  * Collapses the whitespace of the elements' `css` literals (`*.styles.ts`) in the script-tag
@@ -183,10 +173,14 @@ const spa = {
     manualChunks(id) {
       // Each language's strings stay their own chunk, loaded for the shopper's locale only.
       if (/\/packages\/elements\/src\/locales\/(?!en\.ts)/.test(id)) return undefined;
+      // Core's folders are its chunks (docs/decisions/0006-the-seam.md): the app's bundler
+      // follows the dynamic imports, and this only names what it split.
+      const folder = /\/packages\/core\/src\/(eager|shared|decide|deliver|page)\//.exec(id)?.[1];
+      if (folder === 'decide') return 'moments-decide';
       if (/\/packages\/elements\/|\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'moments-ui';
-      // The queue and courier (imported dynamically on the first answer), not the eager shell.
-      if (/\/packages\/core\/src\/(delivery\/(?!createLazyDelivery)|queue\/(?!pendingHint))/.test(id)) return 'moments-delivery';
-      if (/\/packages\/(core|preact)\/|\/node_modules\/(zod|idb-keyval)\//.test(id)) return 'moments-core';
+      if (folder === 'deliver') return 'moments-delivery';
+      if (folder === 'page') return 'moments-page';
+      if (/\/packages\/(core|preact)\//.test(id)) return 'moments-core';
       if (/\/node_modules\/preact\//.test(id)) return 'preact';
       return undefined;
     },
@@ -194,4 +188,11 @@ const spa = {
   },
 };
 
-export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy, spa];
+export default [
+  library('core', ['index', 'internal', 'zod']),
+  library('elements', ['index', 'define']),
+  library('preact'),
+  eager,
+  lazy,
+  spa,
+];

@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@moments\/core$/, replacement: src('core') },
+      { find: /^@moments\/core\/internal$/, replacement: src('core', 'internal') },
+      { find: /^@moments\/core\/zod$/, replacement: src('core', 'zod') },
       { find: /^@moments\/elements\/define$/, replacement: src('elements', 'define') },
       { find: /^@moments\/elements$/, replacement: src('elements') },
       { find: /^@moments\/preact$/, replacement: src('preact') },

@@ -34,7 +34,7 @@ const rows = [
   // What Moments adds to an app bundled with @moments/preact (the SPA demo's Moments chunks).
   {
     name: 'spa: Moments in the Preact SPA demo',
-    files: ['moments-core.js', 'moments-ui.js'].map((f) => join(spaDist, f)),
+    files: ['moments-core.js', 'moments-decide.js', 'moments-ui.js'].map((f) => join(spaDist, f)),
     limit: budget.shown,
   },
 ];
@@ -52,7 +52,7 @@ for (const row of rows) {
 console.log(`files in "shown": ${shownFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
 console.log(`files in the delivery chunk: ${deliveryFiles.map((f) => f.slice(dist.length + 1)).join(', ')}`);
 console.log(
-  'spa: demo/spa/dist/moments-core.js (core, bindings) + moments-ui.js (Lit, the card; loaded on the first survey); its moments-delivery.js loads on the first answer',
+  'spa: demo/spa/dist/moments-core.js (core, bindings) + moments-decide.js + moments-ui.js (eligibility, Lit, the card; loaded on the first moment); its moments-delivery.js loads on the first answer',
 );
 await reportShares();
 if (over) {

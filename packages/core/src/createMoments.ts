@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
-import { parseConfig } from './config/parseConfig.js';
-import type { MomentsConfigInput } from './config/schema.js';
-import { createDecider } from './decider.js';
-import { createRuntime, type RuntimeOptions } from './runtime.js';
-import { observeTriggerEvents } from './triggers/domEvent.js';
-import { observeMarkup } from './triggers/markup.js';
+import type { MomentsConfigInput } from './decide/config/schema.js';
+import { createRuntime, type RuntimeOptions } from './eager/runtime.js';
+import { observeTriggerEvents } from './eager/triggers/domEvent.js';
+import { observeMarkup } from './eager/triggers/markup.js';
 import type { MomentsClient, ShowSurvey } from './types.js';
 
 export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider' | 'loadDelivery'> {
@@ -15,21 +13,19 @@ export interface CreateMomentsOptions extends Omit<RuntimeOptions, 'loadDecider'
 }
 
 /**
- * Creates a client for an app that bundles Moments (npm). The config is validated now: every
- * problem goes to the `error` event and `console.warn`, a bad survey is skipped, and an invalid
- * config yields a client that stays silent. Never throws.
+ * Creates a client for an app that bundles Moments (npm). It starts as the script tag does:
+ * the eager runtime now, the deciding half (config validation, eligibility) on the first
+ * moment and the queue's courier when there is something to send, each through a dynamic
+ * `import()` the app's bundler splits out. Config problems go to the `error` event and
+ * `console.warn` with their path; a bad survey is skipped; an invalid config answers every
+ * moment with `skipped: invalid-config`. Never throws.
  */
 export function createMoments(config: MomentsConfigInput, options: CreateMomentsOptions): MomentsClient {
-  // The queue and courier load when there is an answer to store (or answers wait from an earlier
-  // visit): an app's bundler splits them out of the code every page view runs.
   const runtime = createRuntime(config, {
     ...options,
-    loadDelivery: () => import('./delivery/createDelivery.js').then((m) => m.createDelivery),
+    loadDecider: (rt) => import('./decide/start.js').then((m) => m.startDecider(rt, config, options.show)),
+    loadDelivery: () => import('./deliver/createDelivery.js').then((m) => m.createDelivery),
   });
-  const parsed = parseConfig(config);
-  for (const issue of parsed.issues) runtime.report('invalid-config', `${issue.path}: ${issue.message}`, issue);
-  if (!parsed.ok) return runtime;
-  runtime.attach(createDecider({ runtime, config: parsed.config, show: options.show }));
   if (options.observeDocument !== false && typeof document !== 'undefined') {
     runtime.onDestroy(observeMarkup(document, runtime.trigger));
     runtime.onDestroy(observeTriggerEvents(document, runtime.trigger));

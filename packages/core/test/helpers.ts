@@ -1,14 +1,14 @@
 // Fakes shared by the core's unit tests: a runtime with memory storage and a stub transport,
 // a decider wired to it with an injectable clock, page and session, and a stub UI.
 import { vi } from 'vitest';
-import type { Survey } from '../src/config/schema.js';
-import { createDecider } from '../src/decider.js';
-import type { PageFacts } from '../src/eligibility/page.js';
-import { createStateStore } from '../src/eligibility/state.js';
-import { createMemoryStateStorage, type StateStorage } from '../src/eligibility/stateStorage.js';
-import { createMemoryStorage } from '../src/queue/memoryStorage.js';
-import { createDelivery } from '../src/delivery/createDelivery.js';
-import { createRuntime } from '../src/runtime.js';
+import type { Survey } from '../src/decide/config/schema.js';
+import { createDecider } from '../src/decide/decider.js';
+import type { PageFacts } from '../src/decide/eligibility/page.js';
+import { createStateStore } from '../src/decide/eligibility/state.js';
+import { createMemoryStateStorage, type StateStorage } from '../src/eager/storage/stateStorage.js';
+import { createMemoryStorage } from '../src/eager/storage/memoryStorage.js';
+import { createDelivery } from '../src/deliver/createDelivery.js';
+import { createRuntime } from '../src/eager/runtime.js';
 import type { MomentsConfig, MomentsEventMap, ShowSurvey, SurveyHandlers } from '../src/types.js';
 
 export const nps = (fields: Partial<Survey> = {}): Survey => ({

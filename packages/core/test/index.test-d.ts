@@ -4,7 +4,6 @@ import { expectTypeOf } from 'vitest';
 import {
   createMoments,
   parseConfig,
-  zodConfigSchema,
   type Answer,
   type Context,
   type MomentsClient,
@@ -13,6 +12,7 @@ import {
   type ShowSurvey,
   type Survey,
 } from '../src/index.js';
+import { zodConfigSchema } from '../src/zod.js';
 
 const show: ShowSurvey = () => ({ close: () => undefined });
 const client = createMoments({ endpoint: '/collect', surveys: [] }, { show });

@@ -6,4 +6,4 @@
  * loads the survey UI.
  * @packageDocumentation
  */
-export { createDelivery } from '@moments/core';
+export { createDelivery } from '@moments/core/internal';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { MomentsClient, MomentsEventName, Runtime } from '@moments/core';
+import type { MomentsClient, MomentsEventName, Runtime } from '@moments/core/internal';
 
 /** `window.moments` once loaded: the client API, plus `push` so stub-style calls keep working. */
 export interface MomentsGlobal extends MomentsClient {

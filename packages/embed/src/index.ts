@@ -8,7 +8,7 @@
  * The only file of Moments that touches window globals; its only global is `window.moments`.
  * @packageDocumentation
  */
-import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core';
+import { createRuntime, observeMarkup, observeTriggerEvents } from '@moments/core/internal';
 import { createGlobal, type MomentsGlobal } from './global.js';
 import type * as Delivery from './delivery.js';
 import type * as Ui from './ui.js';

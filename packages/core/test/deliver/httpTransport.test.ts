@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { httpTransport, KEEPALIVE_MAX_BYTES, parseRetryAfter } from '../../src/deliver/httpTransport.js';
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  it('reads delay-seconds', () => expect(parseRetryAfter('120', now)).toBe(120_000));
+  it('reads an HTTP date', () => expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30_000));
+  it('returns undefined when absent, past or unreadable', () => {
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('Wed, 25 Nov 2026 11:00:00 GMT', now)).toBeUndefined();
+  });
+});
+
+describe('httpTransport', () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('posts without credentials, with keepalive while the body fits, and reads Retry-After', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 503, headers: { 'retry-after': '2' } }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await httpTransport('https://e.test/', '{}', { headers: { 'idempotency-key': 'k' } })).toEqual({
+      status: 503,
+      retryAfterMs: 2000,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'https://e.test/',
+      expect.objectContaining({
+        method: 'POST',
+        credentials: 'omit',
+        keepalive: true,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k' },
+      }),
+    );
+    await httpTransport('https://e.test/', 'x'.repeat(KEEPALIVE_MAX_BYTES + 1));
+    expect(fetch).toHaveBeenLastCalledWith('https://e.test/', expect.objectContaining({ keepalive: false }));
+  });
+
+  it('answers status 0 when the network fails', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect(await httpTransport('https://e.test/', '{}')).toEqual({ status: 0 });
+  });
+
+  it('falls back to a text/plain beacon when the page goes away and keepalive is unsupported', async () => {
+    const fetch = vi.fn();
+    const sendBeacon = vi.fn(() => true);
+    vi.stubGlobal('fetch', fetch);
+    vi.stubGlobal('Request', class {});
+    vi.stubGlobal('navigator', { sendBeacon });
+    expect(await httpTransport('https://e.test/', '{"answers":[]}', { keepalive: true })).toEqual({ status: 0 });
+    expect(fetch).not.toHaveBeenCalled();
+    const blob = (sendBeacon.mock.calls[0] as unknown as [string, Blob])[1];
+    expect(blob.type).toBe('text/plain');
+    expect(await blob.text()).toBe('{"answers":[]}');
+  });
+});
