@@ -92,7 +92,10 @@ describe('docs/config.md', () => {
   it('lists the data-* attributes the script tag, moment elements and <moment-survey> are read for', () => {
     const groups: Array<[heading: string, attributes: string[]]> = [
       ['The script tag', datasetReads('packages/embed/src')],
-      ['Moment elements', [...new Set([...datasetReads('packages/core/src/triggers/markup.ts'), ...dataLiterals('packages/core/src/triggers/markup.ts')])]],
+      [
+        'Moment elements',
+        [...new Set([...datasetReads('packages/core/src/triggers/markup.ts'), ...dataLiterals('packages/core/src/triggers/markup.ts')])],
+      ],
       [
         '`<moment-survey>`',
         [...new Set([...datasetReads('packages/elements/src/show-survey.ts'), ...dataLiterals('packages/preact/src/MomentSurvey.ts')])],

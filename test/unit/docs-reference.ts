@@ -30,9 +30,7 @@ export function schemaPaths(schema: Schema<unknown>, lists: Record<string, Schem
 /** The members of a declared interface (or type literal), nested object literals as `a.b`. */
 export function declaredFields(file: string, name: string): string[] {
   const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
-  const declaration = source.statements.find(
-    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
-  );
+  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
   if (!declaration) throw new Error(`${file} declares no interface ${name}`);
   return membersOf(declaration.members);
 }
@@ -52,7 +50,9 @@ function membersOf(members: ts.NodeArray<ts.TypeElement>, prefix = ''): string[]
  */
 export function eventFields(file: string): string[] {
   const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
-  const map = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'MomentsEventMap');
+  const map = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'MomentsEventMap',
+  );
   if (!map) throw new Error(`${file} declares no MomentsEventMap`);
   return map.members.flatMap((member) => {
     if (!ts.isPropertySignature(member) || !member.type) return [];
@@ -74,7 +74,13 @@ function code(path: string): string {
         .filter((f) => f.endsWith('.ts'))
         .map((f) => join(path, f))
     : [path];
-  return files.map((f) => read(f).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1')).join('\n');
+  return files
+    .map((f) =>
+      read(f)
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:])\/\/.*$/gm, '$1'),
+    )
+    .join('\n');
 }
 
 const kebab = (camel: string): string => camel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -93,7 +99,10 @@ export function datasetReads(...paths: string[]): string[] {
  */
 export function dataLiterals(...paths: string[]): string[] {
   const found = new Set<string>();
-  for (const [, name] of paths.map(code).join('\n').matchAll(/['"`[](data-[a-z-]+)/g)) {
+  for (const [, name] of paths
+    .map(code)
+    .join('\n')
+    .matchAll(/['"`[](data-[a-z-]+)/g)) {
     found.add(name!.endsWith('-') ? `${name}<kebab-key>` : name!);
   }
   return [...found];
