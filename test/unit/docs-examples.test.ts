@@ -3,8 +3,11 @@
 // The example runner's reading of the docs (test/doc-examples/extract.ts): which fenced blocks
 // run where, which are skipped and why, and that no block is left unmarked. The examples
 // themselves run in test/browser/docs-examples.test.ts.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allExamples, docPages, examplesOf } from '../doc-examples/extract.js';
+import { allExamples, docPages, examplesOf, root } from '../doc-examples/extract.js';
 
 const page = (text: string) => examplesOf('docs/x.md', text);
 
@@ -75,5 +78,57 @@ describe('doc examples', () => {
   it('reads a fence indented in a list item, without its indent', () => {
     const [json] = page(['1. In the config:', '   ```json', '   { "a": 1 }', '   ```'].join('\n'));
     expect(json).toMatchObject({ lang: 'json', runner: 'json', code: '{ "a": 1 }', line: 2 });
+  });
+});
+
+/** What TS examples may name without defining it (as test/doc-examples/browser.ts provides at run time). */
+const STAND_INS = `
+declare const Router: () => null;
+declare const Routes: () => null;
+declare const analytics: { track(event: string, properties?: unknown): void };
+declare function freshToken(): Promise<string>;
+declare const surveys: import('@moments/core').Survey[];
+`;
+
+/** The repository's `paths` (@moments/* → source), seen from .build/doc-examples/types, plus React → preact/compat as docs/spa.md sets up. */
+function examplePaths(): Record<string, string[]> {
+  const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  const rebased = Object.entries(compilerOptions.paths).map(([name, targets]) => [name, targets.map((t) => join('../../..', t))]);
+  return { ...Object.fromEntries(rebased), react: ['../../../node_modules/preact/compat/src/index.d.ts'] };
+}
+
+describe('TypeScript doc examples', () => {
+  it('type-check against the public API (tsc, strict, the repository settings)', () => {
+    const typed = allExamples().filter((e) => e.runner && (e.lang === 'ts' || e.lang === 'tsx'));
+    expect(typed.length).toBeGreaterThan(3);
+    const dir = join(root, '.build/doc-examples/types');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const names = new Map<string, string>();
+    typed.forEach((e, i) => {
+      const name = `example-${i}.${e.lang}`;
+      names.set(name, e.where);
+      writeFileSync(join(dir, name), `${e.code}\nexport {};\n`);
+    });
+    writeFileSync(join(dir, 'stand-ins.d.ts'), STAND_INS);
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../../tsconfig.json',
+        compilerOptions: { paths: examplePaths() },
+        include: ['*.ts', '*.tsx'],
+        exclude: [],
+      }),
+    );
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '--noEmit', '-p', dir], { encoding: 'utf8' });
+    // Name each error by the doc line it comes from.
+    const errors = run.stdout
+      .split('\n')
+      .filter((l) => l.includes('error TS'))
+      .map((l) => l.replace(/^.*?(example-\d+\.tsx?)\((\d+),\d+\)/, (_, file: string, line: string) => `${names.get(file)} +${line}`));
+    expect(errors).toEqual([]);
+    expect(run.status).toBe(0);
   });
 });
