@@ -75,6 +75,18 @@ describe('doc examples', () => {
     ]);
   });
 
+  it('runs a continues block on one page after the previous block of its language', () => {
+    const [, second] = page(
+      ['```html', '<script src="/m.js"></script>', '```', '<!-- example: continues -->', '```html', '<p data-moment="x"></p>', '```'].join(
+        '\n',
+      ),
+    );
+    expect(second).toMatchObject({ runner: 'html', code: '<script src="/m.js"></script>\n<p data-moment="x"></p>' });
+    expect(page(['<!-- example: continues -->', '```html', '<p></p>', '```'].join('\n'))[0]!.problem).toContain(
+      'no html block comes before it',
+    );
+  });
+
   it('reads a fence indented in a list item, without its indent', () => {
     const [json] = page(['1. In the config:', '   ```json', '   { "a": 1 }', '   ```'].join('\n'));
     expect(json).toMatchObject({ lang: 'json', runner: 'json', code: '{ "a": 1 }', line: 2 });
