@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Behaviour docs/config.md promises, where only a real browser decides it: sticky `sample`
 // across reloads (the visitor id lives in IndexedDB), `fatigue.maxPerSession` counted in
-// sessionStorage across the pages of one tab, and `on.scrollDepth` on a page too short to scroll.
+// sessionStorage across the pages of one tab, `Answer.locale` from `<html lang>`, and
+// `on.scrollDepth` on a page too short to scroll.
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,22 @@ describe('documented behaviour in Chromium', () => {
     // A new tab is a new session (sessionStorage is per tab): asked again.
     const other = await context.newPage();
     expect(await decide(other, '/fixtures/docs-session.html')).toEqual({ kind: 'shown' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("records the page's <html lang> as Answer.locale when the config sets none, not the browser's language", async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    expect(await decide(page, '/fixtures/docs-locale.html')).toEqual({ kind: 'shown' });
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    await page.locator('moment-survey').getByRole('radio').first().click();
+    await expect
+      .poll(async () => (await site.collector.answers()).filter((a) => a.surveyId === 'once-a-session').map((a) => a.locale), {
+        timeout: 10_000,
+      })
+      .toEqual(['de-CH']);
     expect(errors).toEqual([]);
     await context.close();
   });

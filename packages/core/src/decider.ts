@@ -148,7 +148,8 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
           visitorId: state.visitorId,
           // Origin and path only unless the config opts in: queries often hold tokens or e-mails.
           url: facts.url(config.fullUrl === true),
-          locale: config.locale ?? facts.language,
+          // The language the card was asked in, as DESIGN.md says: config, `<html lang>`, browser.
+          locale: config.locale ?? (win?.document.documentElement.lang || facts.language),
           answeredAt: new Date(now()).toISOString(),
           sdk: { ...SDK },
         });
