@@ -152,6 +152,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
           locale: config.locale ?? (win?.document.documentElement.lang || facts.language),
           answeredAt: new Date(now()).toISOString(),
           sdk: { ...SDK },
+          priority: survey.priority ?? 'encounter',
         });
         slot.phase = 'answered';
       },

@@ -3,7 +3,7 @@
  * Public types of `@moments/core` that are not inferred from the config schema.
  * Config types live next to their schema (`config/schema.ts`) and are re-exported from `index.ts`.
  */
-import type { MomentsConfig, Survey, SurveyTheme } from './config/schema.js';
+import type { MomentsConfig, Priority, Survey, SurveyTheme } from './config/schema.js';
 
 /** Context of a moment: flat, JSON-safe facts such as `{ orderId: 'A-1001' }`. */
 export type Context = Record<string, string | number | boolean | null>;
@@ -29,6 +29,8 @@ export interface Answer {
   /** ISO 8601. */
   answeredAt: string;
   sdk: { name: string; version: string };
+  /** The survey's `priority` (`encounter` unless it says `critical`), to weigh moments of truth. */
+  priority?: Priority;
 }
 
 /**
