@@ -55,13 +55,16 @@ describe('docs/config.md', () => {
   });
 
   it('fails, naming the path, when a row is removed or the schema gains an undocumented key', () => {
+    // Only what each change adds counts, so this holds while the page is out of step elsewhere.
+    const base = configProblems(page, configSchema);
+    const added = (problems: string[]) => problems.filter((p) => !base.includes(p));
     const withoutPlaceholder = page.replace(/^\| `placeholder` \| text \| none \| `text` only.*\n/m, '');
     expect(withoutPlaceholder).not.toBe(page);
-    expect(configProblems(withoutPlaceholder, configSchema)).toEqual(['surveys[].question.placeholder missing from docs/config.md']);
+    expect(added(configProblems(withoutPlaceholder, configSchema))).toEqual(['surveys[].question.placeholder missing from docs/config.md']);
     const grown = object({ ...configSchema.shape!, delivery: optional(object({ batchSize: optional(flag), simple: optional(flag) })) });
-    expect(configProblems(page, grown)).toEqual(['delivery.simple missing from docs/config.md']);
+    expect(added(configProblems(page, grown))).toEqual(['delivery.simple missing from docs/config.md']);
     const renamed = page.replace('| `fullUrl` |', '| `fullURL` |');
-    expect(configProblems(renamed, configSchema)).toEqual([
+    expect(added(configProblems(renamed, configSchema))).toEqual([
       'fullUrl missing from docs/config.md',
       'docs/config.md names fullURL, which the config schema lacks',
     ]);
