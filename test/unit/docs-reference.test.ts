@@ -14,6 +14,7 @@ import {
   datasetReads,
   declaredFields,
   eventFields,
+  eventNames,
   keyOf,
   read,
   referenceTables,
@@ -81,6 +82,17 @@ describe('docs/config.md', () => {
     const fields = eventFields(TYPES);
     expect(fields).toContain('skipped.reason');
     expect(compare(fields, documentedFields(page, 'Events'), PAGE, 'MomentsEventMap')).toEqual([]);
+    // Every event has its own table, a payload without fields too.
+    const events = eventNames(TYPES);
+    expect(events).toContain('answered');
+    expect(
+      compare(
+        events,
+        tablesOf(page, 'Events').map((t) => t.names[0]!),
+        PAGE,
+        'MomentsEventMap',
+      ),
+    ).toEqual([]);
   });
 
   it('lists every field of Answer and LifecycleEvent', () => {

@@ -67,6 +67,15 @@ export function eventFields(file: string): string[] {
   });
 }
 
+/** The names of the events of `MomentsEventMap`. */
+export function eventNames(file: string): string[] {
+  const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
+  const map = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'MomentsEventMap',
+  );
+  return map ? map.members.flatMap((m) => (ts.isPropertySignature(m) ? [m.name.getText()] : [])) : [];
+}
+
 /** The source of every `.ts` file under `dir` (or the file itself), comments removed. */
 function code(path: string): string {
   const files = statSync(join(root, path)).isDirectory()
