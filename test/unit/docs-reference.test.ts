@@ -20,6 +20,7 @@ import {
   referenceTables,
   schemaPaths,
   type RefTable,
+  unionLiterals,
 } from './docs-reference.js';
 
 const PAGE = 'docs/config.md';
@@ -93,6 +94,17 @@ describe('docs/config.md', () => {
         'MomentsEventMap',
       ),
     ).toEqual([]);
+  });
+
+  it('names every skip reason and drop reason in the row of the field that carries it', () => {
+    const row = (event: string, field: string): string =>
+      tablesOf(page, 'Events')
+        .find((t) => t.names[0] === event)
+        ?.rows.find((r) => keyOf(r[0]!) === field)
+        ?.join(' ') ?? '';
+    const unnamed = (literals: string[], text: string) => literals.filter((l) => !text.includes(`\`${l}\``));
+    expect(unnamed(unionLiterals(TYPES, 'SkipReason'), row('skipped', 'reason'))).toEqual([]);
+    expect(unnamed(unionLiterals(TYPES, 'DropReason'), row('dropped', 'reason'))).toEqual([]);
   });
 
   it('lists every field of Answer and LifecycleEvent', () => {

@@ -67,6 +67,14 @@ export function eventFields(file: string): string[] {
   });
 }
 
+/** The string literals of a union type alias (`type SkipReason = 'consent' | …`). */
+export function unionLiterals(file: string, name: string): string[] {
+  const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
+  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  if (!alias || !ts.isUnionTypeNode(alias.type)) throw new Error(`${file} declares no union type ${name}`);
+  return alias.type.types.flatMap((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? [t.literal.text] : []));
+}
+
 /** The names of the events of `MomentsEventMap`. */
 export function eventNames(file: string): string[] {
   const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
