@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/ensure-chromium.mjs';
-import { startCollector } from './collector/index.mjs';
+import { startCollector } from '@moments/collector';
 import { SPA_DIST, startDemoServer, STRICT_CSP } from './server.mjs';
 
 const out = fileURLToPath(new URL('./screenshots/', import.meta.url));

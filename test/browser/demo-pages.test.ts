@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type RunningCollector } from '../../demo/collector/index.mjs';
+import { startCollector, type RunningCollector } from '@moments/collector';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchChromium } from './chromium.js';
 

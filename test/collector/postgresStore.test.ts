@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The same store contract on a real PostgreSQL server, started and stopped by this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, startCollector } from '../../demo/collector/index.mjs';
+import { openStore, startCollector } from '@moments/collector';
 import { makeAnswer, post } from './fixtures.js';
 import { findPostgres, startPostgres, type TestPostgres } from './postgres.js';
 import { describeStore } from './storeContract.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../demo/collector/index.mjs';
+import { openStore } from '@moments/collector';
 import { makeAnswer } from './fixtures.js';
 import { describeStore } from './storeContract.js';
 
