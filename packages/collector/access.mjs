@@ -14,7 +14,7 @@ export function isLoopback(host) {
 
 /** The secret a request presents: a Bearer token or a Basic password, else undefined. */
 export function presentedToken(header) {
-  const [scheme, value = ''] = String(header ?? '').split(/\s+/, 2);
+  const [, scheme = '', value = ''] = /^(\S+)\s*(.*)$/.exec(String(header ?? '').trim()) ?? [];
   if (/^bearer$/i.test(scheme)) return value;
   if (/^basic$/i.test(scheme)) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');

@@ -35,7 +35,7 @@ Distinctive words: weighted log-odds with an informative Dirichlet prior (Monroe
 
 function periodForm(summary, includeSample) {
   return `<form class="period" method="get" action="/"><label>From <input type="date" name="from" value="${esc(summary.from.slice(0, 10))}"></label>
-<label>To (exclusive) <input type="date" name="to" value="${esc(summary.to.slice(0, 10))}"></label>${includeSample ? '' : '<input type="hidden" name="sample" value="0">'}<button type="submit">Show</button></form>`;
+<label>To <input type="date" name="to" value="${esc(new Date(Date.parse(summary.to) - 1).toISOString().slice(0, 10))}"></label>${includeSample ? '' : '<input type="hidden" name="sample" value="0">'}<button type="submit">Show</button></form>`;
 }
 
 function sampleBanner(counts, includeSample) {

@@ -11,7 +11,8 @@ export function parsePeriod(params, now = Date.now(), defaultDays = 28) {
     const text = params.get(key);
     if (text === null || text === '') return undefined;
     const at = Date.parse(text);
-    return Number.isFinite(at) ? at : NaN;
+    if (!Number.isFinite(at)) return NaN;
+    return key === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(text) ? at + DAY : at;
   };
   const to = read('to') ?? now;
   const from = read('from') ?? to - defaultDays * DAY;
