@@ -26,8 +26,14 @@ export function csvLine(a) {
   return `${row.map(csvCell).join(',')}\r\n`;
 }
 
+/** A stored body (a JSON object) with `device` and `sample` appended, without parsing it. */
+function jsonOf(row) {
+  const device = row.device ? `,"device":${JSON.stringify(row.device)}` : '';
+  return `${row.body.slice(0, -1)}${device},"sample":${Number(row.sample) === 1}}`;
+}
+
 /** Writes every answer to `res` (already given its headers) as CSV or JSON; resolves when done. */
-export async function streamAnswers(store, res, { format, includeSample = true, pageSize = 1000 }) {
+export async function streamAnswers(store, res, { format, includeSample = true, pageSize = 500 }) {
   const write = async (chunk) => {
     if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
   };
@@ -38,8 +44,7 @@ export async function streamAnswers(store, res, { format, includeSample = true, 
     if (page.length === 0) break;
     let chunk = '';
     for (const row of page) {
-      const answer = storedAnswer(row);
-      chunk += format === 'csv' ? csvLine(answer) : `${first ? '' : ','}${JSON.stringify(answer)}`;
+      chunk += format === 'csv' ? csvLine(storedAnswer(row)) : `${first ? '' : ','}${jsonOf(row)}`;
       first = false;
     }
     await write(chunk);
