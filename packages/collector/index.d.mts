@@ -196,7 +196,7 @@ export function distinctiveWords(
   unhappy: Map<string, number>,
   happy: Map<string, number>,
   background: Map<string, number>,
-  options?: { priorSize?: number; top?: number },
+  options?: { scale?: number; top?: number },
 ): { word: string; z: number; unhappy: number; happy: number }[];
 export function csvCell(value: unknown): string;
 

@@ -22,19 +22,19 @@ export function addWords(counts, text) {
 
 /**
  * Scores each word by the z-score of its weighted log-odds ratio, unhappy (`a`) against happy
- * (`b`) comments, with prior α_w = `priorSize` × (background frequency of w). Returns the `top`
+ * (`b`) comments, with prior α_w = `scale` × (background count of w), α0 = Σ α_w. Returns the `top`
  * words with z ≥ 1.96 (unhappy more than happy at 95 %), highest first: `{word, z, unhappy, happy}`.
  */
-export function distinctiveWords(a, b, background, { priorSize = 500, top = 8 } = {}) {
+export function distinctiveWords(a, b, background, { scale = 1, top = 8 } = {}) {
   const total = (m) => [...m.values()].reduce((s, k) => s + k, 0);
   const nA = total(a);
   const nB = total(b);
   const nBg = total(background);
   if (nA === 0 || nBg === 0) return [];
-  const alpha0 = priorSize;
+  const alpha0 = scale * nBg;
   const out = [];
   for (const [word, yA] of a) {
-    const alpha = (alpha0 * (background.get(word) ?? 0)) / nBg || 0.01;
+    const alpha = scale * (background.get(word) ?? 0) || 0.01;
     const yB = b.get(word) ?? 0;
     const logOdds = (y, n) => Math.log((y + alpha) / (n + alpha0 - y - alpha));
     const delta = logOdds(yA, nA) - logOdds(yB, nB);
