@@ -106,10 +106,11 @@ describe('distinctiveWords', () => {
     expect(words[0]?.word).toBe('late');
     expect(words.map((w) => w.word)).not.toContain('coffee'); // in both: shrunk to no difference
     expect(words.map((w) => w.word)).not.toContain('great');
-    // By hand for "late": y_a = 12, y_b = 0, n_a = 44, n_b = 42, prior α_w = 12 (its pooled count), α0 = 86.
+    // By hand for "late" ("again" and "was" are stopwords): y_a = 12, y_b = 0, n_a = 32, n_b = 42,
+    // prior α_w = 12 (its pooled count), α0 = 74: δ = ln(24/82) − ln(12/104) = 0.9308, σ = √(1/24 + 1/12).
     const alpha = 12;
-    const delta = Math.log((12 + alpha) / (44 + 86 - 12 - alpha)) - Math.log(alpha / (42 + 86 - alpha));
-    expect(delta / Math.sqrt(1 / 24 + 1 / 12)).toBeCloseTo(2.2155, 3);
+    const delta = Math.log((12 + alpha) / (32 + 74 - 12 - alpha)) - Math.log(alpha / (42 + 74 - alpha));
+    expect(delta / Math.sqrt(1 / 24 + 1 / 12)).toBeCloseTo(2.6328, 3);
     expect(words[0]!.z).toBeCloseTo(delta / Math.sqrt(1 / (12 + alpha) + 1 / alpha), 10);
   });
 
