@@ -37,6 +37,7 @@ export function createAlerter({ store, url, log = {}, intervalMs = 5_000, backof
   let running;
   let timer;
   let stopped = false;
+  const stopping = new AbortController(); // stop() cancels a post in flight
 
   async function sendOne(alert) {
     const now = Date.now();
@@ -48,13 +49,14 @@ export function createAlerter({ store, url, log = {}, intervalMs = 5_000, backof
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(message),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]),
       });
       ok = response.ok;
       await response.body?.cancel();
     } catch {
       ok = false;
     }
+    if (stopped) return; // the lease runs out, and another collector (or the next start) retries
     const attempts = alert.attempts + 1;
     const at = new Date().toISOString();
     if (ok) return store.finishAlert(alert.answer_id, { sent: true, attempts, at });
@@ -89,6 +91,7 @@ export function createAlerter({ store, url, log = {}, intervalMs = 5_000, backof
     async stop() {
       stopped = true;
       clearInterval(timer);
+      stopping.abort();
       await running;
     },
   };

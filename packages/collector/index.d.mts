@@ -204,3 +204,12 @@ export function csvCell(value: unknown): string;
 export function createRateLimiter(options?: { rate?: number; burst?: number; idleMs?: number }): {
   take(key: string, now?: number, cost?: number): number;
 };
+
+/** Deletes rows older than `days` now and every `everyMs` (a day); `first` is the first run. */
+export function startRetention(options: {
+  store: Store;
+  days: number;
+  log?: CollectorLog;
+  everyMs?: number;
+  now?: () => number;
+}): { first: Promise<{ answers: number; events: number } | undefined>; runOnce(): Promise<{ answers: number; events: number } | undefined>; stop(): void };

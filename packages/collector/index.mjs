@@ -23,6 +23,7 @@ export { csvCell } from './results/export.mjs';
 export { createRateLimiter } from './http.mjs';
 export { createRegistry, loadRegistry } from './surveys.mjs';
 export { parseBatch } from './schema.mjs';
+export { startRetention } from './retention.mjs';
 
 /**
  * Opens the store, seeds sample data into an empty one when `seed` is true (default false),
