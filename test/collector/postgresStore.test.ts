@@ -36,3 +36,36 @@ describe.skipIf(!found.bin)('startCollector on PostgreSQL', () => {
     await running.close();
   });
 });
+
+describe.skipIf(!found.bin)('PostgreSQL schema set-up', () => {
+  it('is safe when several collectors start at once on a fresh database', async () => {
+    for (let round = 0; round < 3; round++) {
+      const url = freshUrl();
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => openStore(url)));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      for (const r of results) if (r.status === 'fulfilled') await r.value.close();
+    }
+  });
+
+  it('adds the new columns to a database made by an older collector', async () => {
+    const url = freshUrl();
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`CREATE TABLE answers (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, moment TEXT NOT NULL,
+      question_type TEXT NOT NULL, value_num DOUBLE PRECISION, answered_at TEXT NOT NULL, received_at TEXT NOT NULL, sample INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL)`);
+    await client.end();
+    const store = await openStore(url);
+    expect(await store.insert({ answers: [makeAnswer({ priority: 'critical' })] })).toEqual({ answers: 1, events: 0 });
+    await store.close();
+  });
+});
+
+describe.skipIf(!found.bin)('unstorable input on PostgreSQL', () => {
+  it('answers 400, not a 503 the SDK would retry forever, for a NUL byte', async () => {
+    const running = await startCollector({ database: freshUrl() });
+    const reply = await post(running.url, { answers: [makeAnswer({ moment: 'pur\u0000chase' })] });
+    await running.close();
+    expect(reply.status).toBe(400);
+  });
+});
