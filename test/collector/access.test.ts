@@ -62,7 +62,7 @@ describe('a collector beyond loopback without a token', () => {
   it('serves /collect only: every read answers 404 reads-disabled, even with a guessed token', async () => {
     expect((await post(running.url, { answers: [makeAnswer()] })).status).toBe(200);
     for (const path of READS) {
-      for (const headers of [{}, { authorization: 'Bearer x' }]) {
+      for (const headers of [{}, { authorization: 'Bearer x' }] as Record<string, string>[]) {
         const response = await fetch(`${running.url}${path}`, { headers });
         expect(response.status, path).toBe(404);
         expect(((await response.json()) as { error: string }).error).toBe('reads-disabled');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, openStore } from '@moments/collector';
 import { HOUR_AGO } from './fixtures.js';
+import { seedSqliteAnswers } from './helpers/seed.mjs';
 
 const ROWS = Number(process.env['EXPORT_ROWS'] ?? 200_000);
 const MiB = 1024 * 1024;
@@ -71,25 +72,9 @@ async function drain(response: Response): Promise<{ bytes: number; lines: number
 describe('streamed exports', () => {
   it(`serves ${ROWS.toLocaleString('en')} answers as CSV and JSON with flat memory`, async () => {
     const database = join(dir, 'big.db');
-    const store = await openStore(database);
-    for (let start = 0; start < ROWS; start += 20_000) {
-      const answers = Array.from({ length: 20_000 }, (_, i) => ({
-        id: `big-${start + i}`,
-        surveyId: 'purchase-nps',
-        moment: 'purchase',
-        question: { type: 'nps', text: 'How likely are you to recommend us to a friend?' },
-        value: (start + i) % 11,
-        comment: (start + i) % 4 === 0 ? 'Fast delivery, lovely beans, would buy again' : undefined,
-        context: { orderId: `A-${start + i}`, carrier: 'Parcelon' },
-        visitorId: `visitor-${(start + i) % 5000}-0b7e4a2c-6a61-4d1b-8f5e`,
-        url: 'https://shop.example/checkout/thank-you',
-        locale: 'en-GB',
-        answeredAt: HOUR_AGO,
-        sdk: { name: 'moments', version: '0.1.0' },
-      }));
-      await store.insert({ answers });
-    }
-    await store.close();
+    // The collector creates its schema; the rows are then generated inside SQLite.
+    await (await openStore(database)).close();
+    seedSqliteAnswers(database, ROWS, HOUR_AGO);
 
     const entry = fileURLToPath(new URL('./helpers/memoryChild.mjs', import.meta.url));
     // A 48 MiB old space: a collector that built the export in memory (the demo's took 674 MiB

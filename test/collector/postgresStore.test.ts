@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, startCollector } from '@moments/collector';
 import { makeAnswer, post } from './fixtures.js';
+import { runPostgres } from './helpers/seed.mjs';
 import { findPostgres, startPostgres, type TestPostgres } from './postgres.js';
 import { describeStore } from './storeContract.js';
 
@@ -49,12 +50,11 @@ describe.skipIf(!found.bin)('PostgreSQL schema set-up', () => {
 
   it('adds the new columns to a database made by an older collector', async () => {
     const url = freshUrl();
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`CREATE TABLE answers (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, moment TEXT NOT NULL,
-      question_type TEXT NOT NULL, value_num DOUBLE PRECISION, answered_at TEXT NOT NULL, received_at TEXT NOT NULL, sample INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL)`);
-    await client.end();
+    await runPostgres(
+      url,
+      `CREATE TABLE answers (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, moment TEXT NOT NULL,
+      question_type TEXT NOT NULL, value_num DOUBLE PRECISION, answered_at TEXT NOT NULL, received_at TEXT NOT NULL, sample INTEGER NOT NULL DEFAULT 0, body TEXT NOT NULL)`,
+    );
     const store = await openStore(url);
     expect(await store.insert({ answers: [makeAnswer({ priority: 'critical' })] })).toEqual({ answers: 1, events: 0 });
     await store.close();

@@ -9,7 +9,7 @@ let peakHeap = process.memoryUsage().heapUsed;
 setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5).unref();
 process.on('message', (message) => {
   if (message === 'reset') peakHeap = process.memoryUsage().heapUsed;
-  process.send({ maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, heap: process.memoryUsage().heapUsed });
+  process.send?.({ maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, heap: process.memoryUsage().heapUsed });
 });
 process.on('disconnect', () => void running.close().then(() => process.exit(0)));
 console.log(`listening ${running.url}`);
