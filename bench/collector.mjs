@@ -129,7 +129,9 @@ const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
 const store = /^postgres/.test(database) ? 'postgresql' : 'sqlite file (WAL, synchronous=FULL)';
-console.log(`collector bench · ${store} · ${processes} process${processes > 1 ? 'es' : ''} · ${connections} connections · batches of ${batchSize} · ${elapsed.toFixed(1)} s on loopback`);
+console.log(
+  `collector bench · ${store} · ${processes} process${processes > 1 ? 'es' : ''} · ${connections} connections · batches of ${batchSize} · ${elapsed.toFixed(1)} s on loopback`,
+);
 console.log(`  requests: ${latencies.length} (${(latencies.length / elapsed).toFixed(0)}/s), non-2xx or errors: ${failed}`);
 console.log(`  accepted answers: ${accepted} → ${(accepted / elapsed).toFixed(0)} answers/s`);
 console.log(`  latency ms: p50 ${pct(50)} · p90 ${pct(90)} · p99 ${pct(99)} · max ${latencies.at(-1).toFixed(2)}`);

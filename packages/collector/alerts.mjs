@@ -26,7 +26,14 @@ export function alertFor(answer, registry) {
     answer.comment ? `> ${answer.comment.replace(/\n/g, '\n> ')}` : undefined,
     context ? `Context: ${context}` : undefined,
   ].filter(Boolean);
-  return { text: lines.join('\n'), answerId: answer.id, moment: answer.moment, value: answer.value, comment: answer.comment, context: answer.context };
+  return {
+    text: lines.join('\n'),
+    answerId: answer.id,
+    moment: answer.moment,
+    value: answer.value,
+    comment: answer.comment,
+    context: answer.context,
+  };
 }
 
 /**
@@ -43,7 +50,7 @@ export function createAlerter({ store, url, log = {}, intervalMs = 5_000, backof
     const now = Date.now();
     if (!(await store.claimAlert(alert.answer_id, alert.next_at, new Date(now + LEASE_MS).toISOString()))) return;
     const { answerId: _id, ...message } = JSON.parse(alert.body);
-    let ok = false;
+    let ok;
     try {
       const response = await fetch(url, {
         method: 'POST',

@@ -88,11 +88,16 @@ const running = await startCollector({
   log,
 }).catch((error) => fail(`could not start: ${error.message}`));
 
-console.log(`collector: ${running.url}/collect  ·  results: ${running.url}/  ·  store: ${running.store.kind}${running.seeded ? ` (seeded ${running.seeded} sample answers)` : ''}`);
+console.log(
+  `collector: ${running.url}/collect  ·  results: ${running.url}/  ·  store: ${running.store.kind}${running.seeded ? ` (seeded ${running.seeded} sample answers)` : ''}`,
+);
 if (running.collector.access.readsDisabled)
-  console.warn(`collector: listening on ${values.host} without a token: serving POST /collect only. Set --token (or MOMENTS_TOKEN) to read results.`);
+  console.warn(
+    `collector: listening on ${values.host} without a token: serving POST /collect only. Set --token (or MOMENTS_TOKEN) to read results.`,
+  );
 else if (values.token) console.log('collector: reads need the token (Bearer or Basic auth password)');
-if (!isLoopback(values.host) && values.origin.length === 0) console.warn('collector: no --origin given: browsers on other origins cannot post answers');
+if (!isLoopback(values.host) && values.origin.length === 0)
+  console.warn('collector: no --origin given: browsers on other origins cannot post answers');
 if (registry.size) console.log(`collector: ${registry.size} known surveys`);
 // A signal ends the process; SQLite has already fsynced every acknowledged batch.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void running.close().then(() => process.exit(0)));

@@ -48,7 +48,8 @@ export function parseCloudEvents(body, { batch, ...options }) {
   }
   const parsed = parseBatch({ answers, events }, options);
   if (!parsed.ok) return refused.length ? { ok: true, answers: [], events: [], refused } : parsed;
-  for (const item of parsed.refused) refused.push({ list: 'cloudevents', index: origin[item.list][item.index], reason: `data.${item.reason}` });
+  for (const item of parsed.refused)
+    refused.push({ list: 'cloudevents', index: origin[item.list][item.index], reason: `data.${item.reason}` });
   refused.sort((a, b) => a.index - b.index);
   return { ...parsed, refused };
 }

@@ -49,7 +49,8 @@ export function createCollector({
 }) {
   const limiter = createRateLimiter({ rate, burst });
   const reads = createRateLimiter({ rate: rate > 0 ? readRate : 0, burst: readBurst });
-  const quota = quotaBytesPerHour > 0 ? createRateLimiter({ rate: quotaBytesPerHour / 3600, burst: quotaBytesPerHour, idleMs: 3_600_000 }) : undefined;
+  const quota =
+    quotaBytesPerHour > 0 ? createRateLimiter({ rate: quotaBytesPerHour / 3600, burst: quotaBytesPerHour, idleMs: 3_600_000 }) : undefined;
   const access = createAccess({ token, host });
   const alerter = alertUrl ? createAlerter({ store, url: alertUrl, log, ...alertOptions }) : undefined;
   alerter?.start();
@@ -60,7 +61,12 @@ export function createCollector({
     const cors = corsHeaders(origin, origins);
     if (origin && !cors) {
       req.resume();
-      return sendError(res, 403, 'origin-not-allowed', `origin ${origin} is not allowed to post answers here; add it to the collector's origins`);
+      return sendError(
+        res,
+        403,
+        'origin-not-allowed',
+        `origin ${origin} is not allowed to post answers here; add it to the collector's origins`,
+      );
     }
     if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
     if (req.method !== 'POST') return sendError(res, 405, 'method-not-allowed', 'POST answers here', { ...cors, allow: 'POST, OPTIONS' });
@@ -71,20 +77,42 @@ export function createCollector({
       return sendError(res, 429, 'rate-limited', `too many requests; retry in ${wait} s`, { ...cors, 'retry-after': String(wait) });
     }
     const alert = alertUrl ? (answer) => alertFor(answer, registry) : undefined;
-    return ingest(req, res, { store, maxBodyBytes, headers: cors, log, registry, quota, client, alert, onAlerts: alerter?.kick, maxAgeDays });
+    return ingest(req, res, {
+      store,
+      maxBodyBytes,
+      headers: cors,
+      log,
+      registry,
+      quota,
+      client,
+      alert,
+      onAlerts: alerter?.kick,
+      maxAgeDays,
+    });
   }
 
   /** 401 / 404 / 429 for a read that may not go ahead; true when it may. */
   function mayRead(req, res) {
     const verdict = access.check(req);
     if (verdict === 'disabled') {
-      sendError(res, 404, 'reads-disabled', 'this collector listens beyond loopback without a token, so it serves POST /collect only; start it with --token (or MOMENTS_TOKEN) to read results');
+      sendError(
+        res,
+        404,
+        'reads-disabled',
+        'this collector listens beyond loopback without a token, so it serves POST /collect only; start it with --token (or MOMENTS_TOKEN) to read results',
+      );
       return false;
     }
     if (verdict === 'unauthorized') {
-      sendError(res, 401, 'unauthorized', 'send the collector token as Authorization: Bearer <token>, or as the password of HTTP Basic auth', {
-        'www-authenticate': 'Basic realm="Moments results", charset="UTF-8"',
-      });
+      sendError(
+        res,
+        401,
+        'unauthorized',
+        'send the collector token as Authorization: Bearer <token>, or as the password of HTTP Basic auth',
+        {
+          'www-authenticate': 'Basic realm="Moments results", charset="UTF-8"',
+        },
+      );
       return false;
     }
     const wait = reads.take(clientOf(req, trustProxy));
@@ -109,7 +137,11 @@ export function createCollector({
       if (!r.ok) return sendError(res, 400, 'bad-period', r.message);
       const [latest, counts] = await Promise.all([store.answers({ includeSample, limit: 25 }), store.counts()]);
       const html = renderResultsPage({ summary: r.summary, latest, counts, includeSample, endpoint: path, query: url.search });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': RESULTS_CSP, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': RESULTS_CSP,
+        'cache-control': 'no-store',
+      });
       return res.end(html);
     }
     if (url.pathname === '/api/results') {
@@ -117,7 +149,8 @@ export function createCollector({
       return r.ok ? sendJson(res, 200, r.summary) : sendError(res, 400, 'bad-period', r.message);
     }
     const format = url.pathname === '/export.csv' ? 'csv' : 'json';
-    if (exports >= maxExports) return sendError(res, 429, 'busy', 'an export is already running; retry in a minute', { 'retry-after': '30' });
+    if (exports >= maxExports)
+      return sendError(res, 429, 'busy', 'an export is already running; retry in a minute', { 'retry-after': '30' });
     exports++;
     try {
       res.writeHead(200, {

@@ -91,6 +91,11 @@ export function sendError(res, status, code, message, headers = {}) {
  * load balancer in front appended last to `X-Forwarded-For` (earlier entries are the client's to forge).
  */
 export function clientOf(req, trustProxy = false) {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .at(-1)
+        ?.trim()
+    : '';
   return forwarded || req.socket.remoteAddress || '?';
 }

@@ -141,7 +141,11 @@ export interface MomentResult {
   surveys: Record<string, unknown>[];
   comments: { surveyId: string; value: unknown; comment: string; answeredAt: string; context: Record<string, unknown> }[];
   words: { word: string; z: number; unhappy: number; happy: number }[];
-  breakdowns: { key: string; groups: { value: string; share: number; low: number; high: number; count: number; n: number }[]; hidden: number }[];
+  breakdowns: {
+    key: string;
+    groups: { value: string; share: number; low: number; high: number; count: number; n: number }[];
+    hidden: number;
+  }[];
 }
 
 export interface Results {
@@ -206,10 +210,8 @@ export function createRateLimiter(options?: { rate?: number; burst?: number; idl
 };
 
 /** Deletes rows older than `days` now and every `everyMs` (a day); `first` is the first run. */
-export function startRetention(options: {
-  store: Store;
-  days: number;
-  log?: CollectorLog;
-  everyMs?: number;
-  now?: () => number;
-}): { first: Promise<{ answers: number; events: number } | undefined>; runOnce(): Promise<{ answers: number; events: number } | undefined>; stop(): void };
+export function startRetention(options: { store: Store; days: number; log?: CollectorLog; everyMs?: number; now?: () => number }): {
+  first: Promise<{ answers: number; events: number } | undefined>;
+  runOnce(): Promise<{ answers: number; events: number } | undefined>;
+  stop(): void;
+};

@@ -31,7 +31,15 @@ export { startRetention } from './retention.mjs';
  * 127.0.0.1, a free port). Other options go to `createCollector`. Resolves with
  * `{url, collector, store, server, seeded, close}`; `close()` also closes the store.
  */
-export async function startCollector({ port = 0, host = '127.0.0.1', database = ':memory:', seed = false, retainDays, registry = createRegistry(), ...options } = {}) {
+export async function startCollector({
+  port = 0,
+  host = '127.0.0.1',
+  database = ':memory:',
+  seed = false,
+  retainDays,
+  registry = createRegistry(),
+  ...options
+} = {}) {
   const store = await openStore(database);
   const seeded = seed ? await seedIfEmpty(store) : 0;
   const collector = createCollector({ store, host, registry, ...options });

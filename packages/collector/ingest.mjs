@@ -39,18 +39,31 @@ export async function ingest(req, res, { store, maxBodyBytes, headers, log, regi
   const parse = FORMATS[type];
   if (!parse) {
     req.resume();
-    return sendError(res, 415, 'unsupported-format', `content-type ${JSON.stringify(type || 'none')} is not accepted; send one of ${Object.keys(FORMATS).join(', ')}`, headers);
+    return sendError(
+      res,
+      415,
+      'unsupported-format',
+      `content-type ${JSON.stringify(type || 'none')} is not accepted; send one of ${Object.keys(FORMATS).join(', ')}`,
+      headers,
+    );
   }
   let text;
   try {
     text = await readBody(req, maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError)
-      return sendError(res, 413, 'body-too-large', `request body is over the ${maxBodyBytes}-byte limit; send smaller batches`, { ...headers, connection: 'close' });
+      return sendError(res, 413, 'body-too-large', `request body is over the ${maxBodyBytes}-byte limit; send smaller batches`, {
+        ...headers,
+        connection: 'close',
+      });
     return sendError(res, 400, 'bad-request', `could not read the body: ${error.message}`, headers);
   }
   const wait = quota?.take(client, Date.now(), Buffer.byteLength(text)) ?? 0;
-  if (wait > 0) return sendError(res, 429, 'quota-exceeded', `this client's write quota is used up; retry in ${wait} s`, { ...headers, 'retry-after': String(wait) });
+  if (wait > 0)
+    return sendError(res, 429, 'quota-exceeded', `this client's write quota is used up; retry in ${wait} s`, {
+      ...headers,
+      'retry-after': String(wait),
+    });
   let body;
   try {
     body = JSON.parse(text);
@@ -71,7 +84,10 @@ export async function ingest(req, res, { store, maxBodyBytes, headers, log, regi
   } catch (error) {
     if (isUnstorable(error)) return sendError(res, 400, 'unstorable', `the database cannot store this batch: ${error.message}`, headers);
     log?.error?.(`collector: store failed: ${error.message}`);
-    return sendError(res, 503, 'store-unavailable', 'the database could not store the batch; retry later', { ...headers, 'retry-after': '5' });
+    return sendError(res, 503, 'store-unavailable', 'the database could not store the batch; retry later', {
+      ...headers,
+      'retry-after': '5',
+    });
   }
   if (stored.alerts) onAlerts?.();
   if (stored.answers > 0) log?.stored?.(batch.answers, stored);

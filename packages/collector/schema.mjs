@@ -77,10 +77,15 @@ function valueRule(type, survey) {
     case 'thumbs':
       return (v) => (typeof v === 'boolean' ? undefined : 'expected true (up) or false (down)');
     case 'choice':
-      if (survey?.options) return (v) => (survey.options.includes(v) ? undefined : `expected one of the options ${JSON.stringify(survey.options)}`);
-      return (v) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? undefined : 'expected the chosen option (text up to 200 characters)');
+      if (survey?.options)
+        return (v) => (survey.options.includes(v) ? undefined : `expected one of the options ${JSON.stringify(survey.options)}`);
+      return (v) =>
+        typeof v === 'string' && v.length > 0 && v.length <= 200 ? undefined : 'expected the chosen option (text up to 200 characters)';
     default: // text
-      return (v) => (typeof v === 'string' && v.length <= (survey?.maxLength ?? 5000) ? undefined : `expected text up to ${survey?.maxLength ?? 5000} characters`);
+      return (v) =>
+        typeof v === 'string' && v.length <= (survey?.maxLength ?? 5000)
+          ? undefined
+          : `expected text up to ${survey?.maxLength ?? 5000} characters`;
   }
 }
 

@@ -46,8 +46,21 @@ const PLAN = [
 ];
 const CARRIERS = ['Parcelon', 'SwiftPost', 'Royal Route'];
 const DEVICES = ['mobile', 'mobile', 'desktop', 'tablet'];
-const UNHAPPY = ['The parcel arrived late and the box was crushed', 'Late again, nobody answered the phone', 'Beans arrived stale, the bag was torn', 'Tracking never updated and the courier was rude', 'Waited a week, late delivery', 'Took three emails to get an answer'];
-const HAPPY = ['Fast delivery and great beans', 'Lovely coffee, quick and friendly', 'Great roast, arrived early', 'Friendly support, solved at once', 'Perfect grind, fast shipping'];
+const UNHAPPY = [
+  'The parcel arrived late and the box was crushed',
+  'Late again, nobody answered the phone',
+  'Beans arrived stale, the bag was torn',
+  'Tracking never updated and the courier was rude',
+  'Waited a week, late delivery',
+  'Took three emails to get an answer',
+];
+const HAPPY = [
+  'Fast delivery and great beans',
+  'Lovely coffee, quick and friendly',
+  'Great roast, arrived early',
+  'Friendly support, solved at once',
+  'Perfect grind, fast shipping',
+];
 
 /**
  * Builds `{answers, events}` of sample data over the `days` days before `now`: `triggered` and
@@ -66,7 +79,10 @@ export function sampleData({ days = 56, now = Date.now(), seed = 42 } = {}) {
       for (let i = 0; i < triggered; i++) {
         serial++;
         const at = new Date(dayStart + Math.floor(random() * Math.min(86_000_000, now - dayStart - 60_000))).toISOString(); // never in the future
-        const context = { [plan.key]: `${plan.key === 'orderId' ? 'S' : 'ST'}-${10_000 + serial}`, ...(plan.moment === 'delivery' ? { carrier: CARRIERS[serial % 3] } : {}) };
+        const context = {
+          [plan.key]: `${plan.key === 'orderId' ? 'S' : 'ST'}-${10_000 + serial}`,
+          ...(plan.moment === 'delivery' ? { carrier: CARRIERS[serial % 3] } : {}),
+        };
         const uid = `sample-${seed}-${serial}`;
         const base = { surveyId: plan.surveyId, moment: plan.moment, context, at, ...(plan.priority ? { priority: plan.priority } : {}) };
         events.push({ id: `${uid}-triggered`, kind: 'triggered', ...base });
@@ -82,7 +98,8 @@ export function sampleData({ days = 56, now = Date.now(), seed = 42 } = {}) {
 
 function sampleAnswer(plan, uid, serial, context, at, random, recent) {
   // The SwiftPost deliveries are the unhappy ones: a breakdown by carrier shows it.
-  const value = plan.moment === 'delivery' && context.carrier === 'SwiftPost' ? Math.min(plan.score(random, recent), 2) : plan.score(random, recent);
+  const value =
+    plan.moment === 'delivery' && context.carrier === 'SwiftPost' ? Math.min(plan.score(random, recent), 2) : plan.score(random, recent);
   const unhappy = value <= plan.unhappyAt;
   const comment = random() < 0.4 ? (unhappy ? UNHAPPY : HAPPY)[Math.floor(random() * (unhappy ? UNHAPPY : HAPPY).length)] : undefined;
   return {

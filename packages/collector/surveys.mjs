@@ -20,7 +20,8 @@ export function createRegistry(surveys = []) {
     const list = Array.isArray(survey.moment) ? survey.moment : [survey.moment];
     const priority = survey.priority === 'critical' ? 'critical' : 'encounter';
     bySurvey.set(survey.id, { ...survey.question, id: survey.id, moments: list, priority, unhappy: survey.unhappy });
-    for (const moment of list) if (typeof moment === 'string') moments.set(moment, moments.get(moment) === 'critical' ? 'critical' : priority);
+    for (const moment of list)
+      if (typeof moment === 'string') moments.set(moment, moments.get(moment) === 'critical' ? 'critical' : priority);
   }
   return {
     /** The survey's question settings (`type`, `scale`, `faces`, `options`, …) or undefined. */
@@ -46,7 +47,7 @@ export async function loadRegistry(source) {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`surveys in ${source} are not valid JSON: ${error.message}`);
+    throw new Error(`surveys in ${source} are not valid JSON: ${error.message}`, { cause: error });
   }
   const surveys = Array.isArray(json) ? json : json?.surveys;
   if (!Array.isArray(surveys)) throw new Error(`expected a Moments config with "surveys" (or a list of surveys) in ${source}`);

@@ -78,7 +78,14 @@ describe('demo pages', () => {
       sections: document.querySelectorAll('section.moment').length,
       breakInside: getComputedStyle(document.querySelector('.card')!).breakInside,
     }));
-    expect(layout).toEqual({ header: 'none', form: 'none', background: 'rgb(255, 255, 255)', overflow: 0, sections: 3, breakInside: 'avoid' });
+    expect(layout).toEqual({
+      header: 'none',
+      form: 'none',
+      background: 'rgb(255, 255, 255)',
+      overflow: 0,
+      sections: 3,
+      breakInside: 'avoid',
+    });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();

@@ -72,7 +72,9 @@ describe('a collector beyond loopback without a token', () => {
 
   it('says so at start-up (the CLI)', async () => {
     const cli = fileURLToPath(new URL('../../packages/collector/cli.mjs', import.meta.url));
-    const child = spawn(process.execPath, [cli, '--host', '0.0.0.0', '--port', '0', '--db', ':memory:'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--host', '0.0.0.0', '--port', '0', '--db', ':memory:'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c));
     child.stderr.on('data', (c: Buffer) => (out += c));

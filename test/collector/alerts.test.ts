@@ -33,7 +33,14 @@ async function startWebhook(statuses: (number | 'hang')[]) {
 }
 
 const critical = (value: number, extra: Record<string, unknown> = {}) =>
-  makeAnswer({ moment: 'delivery', surveyId: 'delivery-csat', question: { type: 'csat', text: 'How was the delivery?' }, value, priority: 'critical', ...extra });
+  makeAnswer({
+    moment: 'delivery',
+    surveyId: 'delivery-csat',
+    question: { type: 'csat', text: 'How was the delivery?' },
+    value,
+    priority: 'critical',
+    ...extra,
+  });
 
 describe('alerts', () => {
   it('posts one message per unhappy critical answer, retrying after a failure, never twice', async () => {

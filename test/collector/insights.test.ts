@@ -24,8 +24,17 @@ async function collectorWith(answers: Record<string, unknown>[], events: Record<
 const api = async (query = '') => (await (await fetch(`${running!.url}/api/results${query}`)).json()) as Results;
 const page = async (query = '') => (await fetch(`${running!.url}/${query}`)).text();
 const csat = (moment: string, value: number, extra: Record<string, unknown> = {}) =>
-  makeAnswer({ moment, surveyId: `${moment}-csat`, question: { type: 'csat', text: 'How was it?' }, value, context: {}, answeredAt: daysAgo(1), ...extra });
-const event = (moment: string, kind: string, extra: Record<string, unknown> = {}) => makeShown({ moment, surveyId: `${moment}-csat`, kind, at: daysAgo(1), ...extra });
+  makeAnswer({
+    moment,
+    surveyId: `${moment}-csat`,
+    question: { type: 'csat', text: 'How was it?' },
+    value,
+    context: {},
+    answeredAt: daysAgo(1),
+    ...extra,
+  });
+const event = (moment: string, kind: string, extra: Record<string, unknown> = {}) =>
+  makeShown({ moment, surveyId: `${moment}-csat`, kind, at: daysAgo(1), ...extra });
 const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
 /** The text of one cell of the ranking row of `moment`. */
 function rankingCell(html: string, moment: string, field: string): string {
@@ -37,16 +46,34 @@ describe('funnel', () => {
   it('counts occurrences (triggered) → shown → answered per moment, and skipped events', async () => {
     await collectorWith(
       times(3, () => csat('delivery', 4)),
-      [...times(10, () => event('delivery', 'triggered')), ...times(6, () => event('delivery', 'shown')), event('delivery', 'skipped', { reason: 'fatigue' })],
+      [
+        ...times(10, () => event('delivery', 'triggered')),
+        ...times(6, () => event('delivery', 'shown')),
+        event('delivery', 'skipped', { reason: 'fatigue' }),
+      ],
     );
     const [delivery] = (await api()).moments;
-    expect(delivery).toMatchObject({ moment: 'delivery', occurrences: 10, occurrencesBasis: 'triggered', shown: 6, answers: 3, skipped: 1 });
+    expect(delivery).toMatchObject({
+      moment: 'delivery',
+      occurrences: 10,
+      occurrencesBasis: 'triggered',
+      shown: 6,
+      answers: 3,
+      skipped: 1,
+    });
     const html = await page();
-    expect([rankingCell(html, 'delivery', 'occurrences'), rankingCell(html, 'delivery', 'shown'), rankingCell(html, 'delivery', 'answers')]).toEqual(['10', '6', '3']);
+    expect([
+      rankingCell(html, 'delivery', 'occurrences'),
+      rankingCell(html, 'delivery', 'shown'),
+      rankingCell(html, 'delivery', 'answers'),
+    ]).toEqual(['10', '6', '3']);
   });
 
   it('falls back to shown events, then answers, and says so', async () => {
-    await collectorWith([csat('a', 4), csat('b', 4)], times(4, () => event('a', 'shown')));
+    await collectorWith(
+      [csat('a', 4), csat('b', 4)],
+      times(4, () => event('a', 'shown')),
+    );
     const byMoment = Object.fromEntries((await api()).moments.map((m) => [m.moment, m]));
     expect(byMoment['a']).toMatchObject({ occurrences: 4, occurrencesBasis: 'shown' });
     expect(byMoment['b']).toMatchObject({ occurrences: 1, occurrencesBasis: 'answers' });
@@ -76,18 +103,26 @@ describe('pain ranking', () => {
     expect(row('delivery')).not.toContain('critical');
   });
 
-  it('takes a moment\'s priority from the surveys the collector was given', async () => {
-    const registry = createRegistry([{ id: 'returns-csat', moment: 'returns', priority: 'critical', question: { type: 'csat', text: 'Q' } }]);
+  it("takes a moment's priority from the surveys the collector was given", async () => {
+    const registry = createRegistry([
+      { id: 'returns-csat', moment: 'returns', priority: 'critical', question: { type: 'csat', text: 'Q' } },
+    ]);
     await collectorWith([csat('returns', 1)], [], registry);
     expect((await api()).moments[0]).toMatchObject({ moment: 'returns', priority: 'critical', known: true });
   });
 });
 
 describe('change against the previous period', () => {
-  const period = (moment: string, n: number, unhappy: number, ago: number) => times(n, (i) => csat(moment, i < unhappy ? 1 : 5, { answeredAt: daysAgo(ago) }));
+  const period = (moment: string, n: number, unhappy: number, ago: number) =>
+    times(n, (i) => csat(moment, i < unhappy ? 1 : 5, { answeredAt: daysAgo(ago) }));
 
   it('flags a significant rise of the unhappy share as worse, and a fall as better', async () => {
-    await collectorWith([...period('worse', 40, 4, 40), ...period('worse', 40, 20, 2), ...period('better', 40, 20, 40), ...period('better', 40, 4, 2)]);
+    await collectorWith([
+      ...period('worse', 40, 4, 40),
+      ...period('worse', 40, 20, 2),
+      ...period('better', 40, 20, 40),
+      ...period('better', 40, 4, 2),
+    ]);
     const byMoment = Object.fromEntries((await api()).moments.map((m) => [m.moment, m]));
     expect(byMoment['worse']!.change).toMatchObject({ direction: 'worse', share: 0.5, previousShare: 0.1, n: 40, previousN: 40 });
     expect(byMoment['worse']!.change!.p).toBeLessThan(0.05);
@@ -98,7 +133,12 @@ describe('change against the previous period', () => {
   });
 
   it('flags nothing for a change that is not significant, or with fewer than 30 answers in a period', async () => {
-    await collectorWith([...period('same', 40, 8, 40), ...period('same', 40, 10, 2), ...period('few', 29, 0, 40), ...period('few', 29, 29, 2)]);
+    await collectorWith([
+      ...period('same', 40, 8, 40),
+      ...period('same', 40, 10, 2),
+      ...period('few', 29, 0, 40),
+      ...period('few', 29, 29, 2),
+    ]);
     const results = await api();
     expect(results.moments.map((m) => [m.moment, m.change])).toEqual(
       expect.arrayContaining([
@@ -173,7 +213,11 @@ describe('/api/results', () => {
   it('returns the numbers the page shows', async () => {
     await collectorWith(
       [...times(30, (i) => csat('delivery', (i % 5) + 1)), ...times(12, (i) => csat('returns', i < 5 ? 1 : 4)), csat('gift', 5)],
-      [...times(90, () => event('delivery', 'triggered')), ...times(40, () => event('delivery', 'shown')), ...times(20, () => event('returns', 'shown'))],
+      [
+        ...times(90, () => event('delivery', 'triggered')),
+        ...times(40, () => event('delivery', 'shown')),
+        ...times(20, () => event('returns', 'shown')),
+      ],
     );
     const results = await api();
     const html = await page();
@@ -183,7 +227,9 @@ describe('/api/results', () => {
       expect(rankingCell(html, m.moment, 'shown')).toBe(String(m.shown));
       expect(rankingCell(html, m.moment, 'answers')).toBe(String(m.answers));
       expect(rankingCell(html, m.moment, 'unhappy')).toBe(`${(m.unhappy!.share * 100).toFixed(0)} %`);
-      expect(rankingCell(html, m.moment, 'interval')).toBe(`${(m.unhappy!.low * 100).toFixed(0)} %–${(m.unhappy!.high * 100).toFixed(0)} %`);
+      expect(rankingCell(html, m.moment, 'interval')).toBe(
+        `${(m.unhappy!.low * 100).toFixed(0)} %–${(m.unhappy!.high * 100).toFixed(0)} %`,
+      );
       expect(rankingCell(html, m.moment, 'pain')).toBe(m.painPerWeek!.toFixed(1));
     }
     // Same order on both.
@@ -201,9 +247,21 @@ describe('/api/results', () => {
   });
 
   it('gives every question type a metric', async () => {
-    const answer = (type: string, value: unknown) => makeAnswer({ moment: `m-${type}`, surveyId: `s-${type}`, question: { type, text: 'Q' }, value, answeredAt: daysAgo(1) });
-    await collectorWith([answer('rating', 4), answer('emoji', 5), answer('thumbs', true), answer('choice', 'Fast'), answer('text', 'Lovely')]);
-    const labels = Object.fromEntries((await api()).moments.map((m) => [m.moment, (m.metric as { label: string; value: number }) && [(m.metric as { label: string }).label, (m.metric as { value: number }).value]]));
+    const answer = (type: string, value: unknown) =>
+      makeAnswer({ moment: `m-${type}`, surveyId: `s-${type}`, question: { type, text: 'Q' }, value, answeredAt: daysAgo(1) });
+    await collectorWith([
+      answer('rating', 4),
+      answer('emoji', 5),
+      answer('thumbs', true),
+      answer('choice', 'Fast'),
+      answer('text', 'Lovely'),
+    ]);
+    const labels = Object.fromEntries(
+      (await api()).moments.map((m) => [
+        m.moment,
+        (m.metric as { label: string; value: number }) && [(m.metric as { label: string }).label, (m.metric as { value: number }).value],
+      ]),
+    );
     expect(labels).toEqual({
       'm-rating': ['Top two of 5', 100],
       'm-emoji': ['Top two of 5', 100],

@@ -34,7 +34,15 @@ describe('isUnhappy', () => {
 describe('metricOf', () => {
   it('rating: the share of the top two stars with a Wilson interval, and the mean', () => {
     // 5 stars: 4s and 5s are the top two: 6 of 10.
-    const m = metricOf('rating', histogram([[5, 4], [4, 2], [2, 3], [1, 1]]))!;
+    const m = metricOf(
+      'rating',
+      histogram([
+        [5, 4],
+        [4, 2],
+        [2, 3],
+        [1, 1],
+      ]),
+    )!;
     const w = wilson(6, 10)!;
     expect([m.value, m.low, m.high]).toEqual([60, w.low * 100, w.high * 100]);
     expect(m.label).toBe('Top two of 5');
@@ -42,19 +50,40 @@ describe('metricOf', () => {
   });
 
   it('emoji with three faces: the top two are faces 2 and 3', () => {
-    const m = metricOf('emoji', histogram([[3, 1], [2, 1], [1, 2]]), { faces: 3 })!;
+    const m = metricOf(
+      'emoji',
+      histogram([
+        [3, 1],
+        [2, 1],
+        [1, 2],
+      ]),
+      { faces: 3 },
+    )!;
     expect(m.value).toBe(50);
     expect(m.label).toBe('Top two of 3');
   });
 
   it('thumbs: the share up (1 = up, 0 = down)', () => {
-    const m = metricOf('thumbs', histogram([[1, 3], [0, 1]]))!;
+    const m = metricOf(
+      'thumbs',
+      histogram([
+        [1, 3],
+        [0, 1],
+      ]),
+    )!;
     const w = wilson(3, 4)!;
     expect([m.value, m.low, m.high, m.n]).toEqual([75, w.low * 100, w.high * 100, 4]);
   });
 
   it('choice: the share of each option with its interval, most chosen first', () => {
-    const m = metricOf('choice', histogram([['Slow', 2], ['Fast', 6], ['Rude', 2]]))!;
+    const m = metricOf(
+      'choice',
+      histogram([
+        ['Slow', 2],
+        ['Fast', 6],
+        ['Rude', 2],
+      ]),
+    )!;
     expect(m.options!.map((o) => [o.option, o.count, o.value])).toEqual([
       ['Fast', 6, 60],
       ['Rude', 2, 20],
@@ -69,9 +98,33 @@ describe('metricOf', () => {
   });
 
   it('nps, csat and ces keep their headline metrics', () => {
-    expect(metricOf('nps', histogram([[10, 1], [0, 1]]))).toMatchObject({ label: 'NPS', value: 0 });
-    expect(metricOf('csat', histogram([[5, 1], [1, 1]]))).toMatchObject({ label: 'CSAT', value: 50 });
-    expect(metricOf('ces', histogram([[2, 1], [6, 1]]))).toMatchObject({ label: 'CES', value: 4 });
+    expect(
+      metricOf(
+        'nps',
+        histogram([
+          [10, 1],
+          [0, 1],
+        ]),
+      ),
+    ).toMatchObject({ label: 'NPS', value: 0 });
+    expect(
+      metricOf(
+        'csat',
+        histogram([
+          [5, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toMatchObject({ label: 'CSAT', value: 50 });
+    expect(
+      metricOf(
+        'ces',
+        histogram([
+          [2, 1],
+          [6, 1],
+        ]),
+      ),
+    ).toMatchObject({ label: 'CES', value: 4 });
     expect(metricOf('nps', new Map())).toBeUndefined();
   });
 });

@@ -16,7 +16,10 @@ describe('DELETE /api/visitors/<visitorId>', () => {
     running = await startCollector({ token: 't0ken', log: { info: (m) => logs.push(m) } });
     const theirs = [makeAnswer({ visitorId: 'v-erase', comment: 'my secret comment' }), makeAnswer({ visitorId: 'v-erase' })];
     const others = makeAnswer({ visitorId: 'v-keep' });
-    await post(running.url, { answers: [...theirs, others], events: [makeShown({ visitorId: 'v-erase' }), makeShown({ visitorId: 'v-keep' })] });
+    await post(running.url, {
+      answers: [...theirs, others],
+      events: [makeShown({ visitorId: 'v-erase' }), makeShown({ visitorId: 'v-keep' })],
+    });
 
     const response = await fetch(`${running.url}/api/visitors/v-erase`, { method: 'DELETE', headers: { authorization: 'Bearer t0ken' } });
     expect(response.status).toBe(200);

@@ -85,7 +85,9 @@ describe('results page', () => {
     // 1,000 unhappy answers in 28 days: ~250 a week, more than the sample's worst moment.
     for (let i = 0; i < 2; i++) {
       const reply = await post(running.url, {
-        answers: Array.from({ length: 500 }, () => makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1, context: {}, comment: undefined })),
+        answers: Array.from({ length: 500 }, () =>
+          makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1, context: {}, comment: undefined }),
+        ),
       });
       expect(reply.status).toBe(200);
     }

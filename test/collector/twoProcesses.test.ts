@@ -24,7 +24,9 @@ afterAll(() => {
 /** Starts `moments-collector` on `database`; resolves with its URL once it listens. */
 function startCli(database: string): Promise<string> {
   const cli = fileURLToPath(new URL('../../packages/collector/cli.mjs', import.meta.url));
-  const child = spawn(process.execPath, [cli, '--port', '0', '--db', database, '--rate', '0', '--quota-mb', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, '--port', '0', '--db', database, '--rate', '0', '--quota-mb', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';

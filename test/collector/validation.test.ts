@@ -62,7 +62,15 @@ describe('parseBatch: times, keys and sizes', () => {
 
   it('drops unknown keys, at the top of an answer and inside question and sdk', () => {
     const result = parseBatch(
-      { answers: [answerOf('nps', 9, { padding: 'x'.repeat(1000), question: { type: 'nps', text: 'Q', blob: [1, 2] }, sdk: { name: 'm', version: '1', x: 1 } })] },
+      {
+        answers: [
+          answerOf('nps', 9, {
+            padding: 'x'.repeat(1000),
+            question: { type: 'nps', text: 'Q', blob: [1, 2] },
+            sdk: { name: 'm', version: '1', x: 1 },
+          }),
+        ],
+      },
       { now: NOW },
     );
     expect(result.ok && result.answers[0]).not.toHaveProperty('padding');
@@ -124,7 +132,10 @@ describe('POST /collect: refusals over HTTP', () => {
     const nested = await post(running.url, deep);
     expect(nested.status).toBe(200); // the unknown key is dropped, so the answer itself is stored
     expect(JSON.stringify((await running.store.answers({ limit: 1 }))[0])).not.toContain('[[');
-    const deepContext = await post(running.url, `{"answers":[${JSON.stringify(makeAnswer()).slice(0, -1)},"context":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}]}`);
+    const deepContext = await post(
+      running.url,
+      `{"answers":[${JSON.stringify(makeAnswer()).slice(0, -1)},"context":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}]}`,
+    );
     expect(deepContext.status).toBe(400);
   });
 

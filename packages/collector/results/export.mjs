@@ -4,7 +4,22 @@
 import { once } from 'node:events';
 import { storedAnswer } from '../store/sql.mjs';
 
-const COLUMNS = ['id', 'answeredAt', 'moment', 'surveyId', 'questionType', 'value', 'comment', 'context', 'priority', 'visitorId', 'url', 'locale', 'device', 'sample'];
+const COLUMNS = [
+  'id',
+  'answeredAt',
+  'moment',
+  'surveyId',
+  'questionType',
+  'value',
+  'comment',
+  'context',
+  'priority',
+  'visitorId',
+  'url',
+  'locale',
+  'device',
+  'sample',
+];
 /** Starts of a cell a spreadsheet would run as a formula, also after spaces and in full-width forms. */
 const FORMULA = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
@@ -22,7 +37,22 @@ export const CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
 
 /** One answer as a CSV line; `context` is a JSON cell. */
 export function csvLine(a) {
-  const row = [a.id, a.answeredAt, a.moment, a.surveyId, a.question?.type, a.value, a.comment, JSON.stringify(a.context ?? {}), a.priority, a.visitorId, a.url, a.locale, a.device, a.sample ? 1 : 0];
+  const row = [
+    a.id,
+    a.answeredAt,
+    a.moment,
+    a.surveyId,
+    a.question?.type,
+    a.value,
+    a.comment,
+    JSON.stringify(a.context ?? {}),
+    a.priority,
+    a.visitorId,
+    a.url,
+    a.locale,
+    a.device,
+    a.sample ? 1 : 0,
+  ];
   return `${row.map(csvCell).join(',')}\r\n`;
 }
 
@@ -39,7 +69,7 @@ export async function streamAnswers(store, res, { format, includeSample = true, 
   };
   await write(format === 'csv' ? CSV_HEADER : '{"answers":[');
   let first = true;
-  for (let after = 0; !res.destroyed; ) {
+  for (let after = 0; !res.destroyed;) {
     const page = await store.answerPage({ after, includeSample, limit: pageSize });
     if (page.length === 0) break;
     let chunk = '';

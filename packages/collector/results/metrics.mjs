@@ -69,11 +69,29 @@ export function metricOf(type, histogram, survey) {
     case 'rating':
     case 'emoji': {
       const top = topOf(type, survey, observedMax);
-      const share = percent(wilson(count(histogram, (v) => v >= top - 1), n), n);
+      const share = percent(
+        wilson(
+          count(histogram, (v) => v >= top - 1),
+          n,
+        ),
+        n,
+      );
       return { label: `Top two of ${top}`, unit: '%', digits: 0, range: [0, 100], ...share, mean: meanOf(histogram, 1, top) };
     }
     case 'thumbs':
-      return { label: 'Thumbs up', unit: '%', digits: 0, range: [0, 100], ...percent(wilson(count(histogram, (v) => v === 1), n), n) };
+      return {
+        label: 'Thumbs up',
+        unit: '%',
+        digits: 0,
+        range: [0, 100],
+        ...percent(
+          wilson(
+            count(histogram, (v) => v === 1),
+            n,
+          ),
+          n,
+        ),
+      };
     case 'choice': {
       const options = [...histogram]
         .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))

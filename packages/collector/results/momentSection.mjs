@@ -36,7 +36,16 @@ function surveyCard(s) {
   let charts = '';
   if (s.scale) {
     const [min, max] = s.scale;
-    const tone = (v) => (isUnhappy(s.type, v, { scale: max, faces: max }) ? 'bad' : s.type === 'nps' ? (v >= 9 ? 'good' : 'mid') : v >= max - 1 ? 'good' : 'mid');
+    const tone = (v) =>
+      isUnhappy(s.type, v, { scale: max, faces: max })
+        ? 'bad'
+        : s.type === 'nps'
+          ? v >= 9
+            ? 'good'
+            : 'mid'
+          : v >= max - 1
+            ? 'good'
+            : 'mid';
     charts =
       histogramSvg(new Map(s.histogram), { min, max, tone, label: `${s.surveyId}: answers per score` }) +
       trendSvg(s.trend, { range: s.range, unit, label: `${s.surveyId}: ${m?.label ?? s.type} per day with 95 % interval` });
@@ -49,14 +58,22 @@ ${charts}</article>`;
 function comments(m) {
   if (!m.comments.length) return '';
   const items = m.comments
-    .map((c) => `<li><blockquote>${esc(c.comment)}</blockquote><small class="muted">${esc(c.surveyId)} = ${esc(JSON.stringify(c.value))} · ${esc(c.answeredAt)} · <code>${esc(JSON.stringify(c.context ?? {}))}</code></small></li>`)
+    .map(
+      (c) =>
+        `<li><blockquote>${esc(c.comment)}</blockquote><small class="muted">${esc(c.surveyId)} = ${esc(JSON.stringify(c.value))} · ${esc(c.answeredAt)} · <code>${esc(JSON.stringify(c.context ?? {}))}</code></small></li>`,
+    )
     .join('');
   return `<h3>Latest unhappy comments</h3><ul class="comments">${items}</ul>`;
 }
 
 function words(m) {
   if (!m.words.length) return '';
-  const items = m.words.map((w) => `<li data-word="${esc(w.word)}">${esc(w.word)} <small class="muted">z=${fmt(w.z, 1)} · ${w.unhappy} unhappy, ${w.happy} happy</small></li>`).join('');
+  const items = m.words
+    .map(
+      (w) =>
+        `<li data-word="${esc(w.word)}">${esc(w.word)} <small class="muted">z=${fmt(w.z, 1)} · ${w.unhappy} unhappy, ${w.happy} happy</small></li>`,
+    )
+    .join('');
   return `<h3>Words of unhappy comments</h3><ul class="words">${items}</ul>`;
 }
 
@@ -68,7 +85,10 @@ function breakdowns(m) {
     .map(
       (b) =>
         `<table class="breakdown" data-breakdown="${esc(b.key)}"><caption>Unhappy by ${esc(b.key)}${b.hidden ? ` <small class="muted">(${b.hidden} groups under 20 answers hidden)</small>` : ''}</caption><tbody>${b.groups
-          .map((g) => `<tr><th scope="row">${esc(g.value)}</th><td>${pct(g.share)}</td><td class="muted">${pct(g.low)}–${pct(g.high)}</td><td>n=${g.n}</td></tr>`)
+          .map(
+            (g) =>
+              `<tr><th scope="row">${esc(g.value)}</th><td>${pct(g.share)}</td><td class="muted">${pct(g.low)}–${pct(g.high)}</td><td>n=${g.n}</td></tr>`,
+          )
           .join('')}</tbody></table>`,
     )
     .join('');

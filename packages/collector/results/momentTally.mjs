@@ -59,7 +59,8 @@ export function createMomentTally(moment, registry) {
 
 function addToSurvey(t, answer, survey) {
   const type = answer.question.type;
-  if (!t.surveys.has(answer.surveyId)) t.surveys.set(answer.surveyId, { surveyId: answer.surveyId, type, answers: 0, histogram: new Map(), days: new Map() });
+  if (!t.surveys.has(answer.surveyId))
+    t.surveys.set(answer.surveyId, { surveyId: answer.surveyId, type, answers: 0, histogram: new Map(), days: new Map() });
   const s = t.surveys.get(answer.surveyId);
   s.answers++;
   let value = typeof answer.value === 'boolean' ? Number(answer.value) : answer.value;
@@ -74,7 +75,13 @@ function addToSurvey(t, answer, survey) {
 }
 
 function keepLatest(list, answer) {
-  list.push({ surveyId: answer.surveyId, value: answer.value, comment: answer.comment ?? String(answer.value), answeredAt: answer.answeredAt, context: answer.context });
+  list.push({
+    surveyId: answer.surveyId,
+    value: answer.value,
+    comment: answer.comment ?? String(answer.value),
+    answeredAt: answer.answeredAt,
+    context: answer.context,
+  });
   list.sort((a, b) => Date.parse(b.answeredAt) - Date.parse(a.answeredAt));
   if (list.length > LATEST_COMMENTS) list.length = LATEST_COMMENTS;
 }
@@ -109,7 +116,9 @@ export function finishMoment({ tally: t }, period, words) {
   const basis = e.triggered > 0 ? 'triggered' : e.shown > 0 ? 'shown' : 'answers';
   const occurrences = basis === 'triggered' ? e.triggered : basis === 'shown' ? e.shown : t.answers;
   const unhappy = share(t.now) ?? null;
-  const surveys = [...t.surveys.values()].map((s) => finishSurvey(s, t.registry.survey(s.surveyId), e.shown)).sort((a, b) => b.answers - a.answers || a.surveyId.localeCompare(b.surveyId));
+  const surveys = [...t.surveys.values()]
+    .map((s) => finishSurvey(s, t.registry.survey(s.surveyId), e.shown))
+    .sort((a, b) => b.answers - a.answers || a.surveyId.localeCompare(b.surveyId));
   return {
     moment: t.moment,
     priority: t.critical ? 'critical' : 'encounter',
@@ -138,20 +147,39 @@ export function changeOf(now, before) {
   if (!test || !(test.p < 0.05)) return null;
   const current = now.k / now.n;
   const previous = before.k / before.n;
-  return { direction: current > previous ? 'worse' : 'better', p: test.p, share: current, previousShare: previous, n: now.n, previousN: before.n };
+  return {
+    direction: current > previous ? 'worse' : 'better',
+    p: test.p,
+    share: current,
+    previousShare: previous,
+    n: now.n,
+    previousN: before.n,
+  };
 }
 
 function finishSurvey(s, survey, shown) {
   const metric = metricOf(s.type, s.histogram, survey) ?? null;
   const observedMax = Math.max(0, ...[...s.histogram.keys()].filter((v) => typeof v === 'number'));
-  const trend = [...s.days].sort(([a], [b]) => a.localeCompare(b)).map(([day, histogram]) => ({ day, ...metricOf(s.type, histogram, survey) }));
+  const trend = [...s.days]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, histogram]) => ({ day, ...metricOf(s.type, histogram, survey) }));
   return {
     surveyId: s.surveyId,
     type: s.type,
     answers: s.answers,
     shown,
     responseRate: shown > 0 ? (wilson(Math.min(s.answers, shown), shown) ?? null) : null,
-    metric: metric && { label: metric.label, unit: metric.unit, digits: metric.digits, value: metric.value, low: metric.low, high: metric.high, n: metric.n, ...(metric.mean ? { mean: metric.mean } : {}), ...(metric.options ? { options: metric.options } : {}) },
+    metric: metric && {
+      label: metric.label,
+      unit: metric.unit,
+      digits: metric.digits,
+      value: metric.value,
+      low: metric.low,
+      high: metric.high,
+      n: metric.n,
+      ...(metric.mean ? { mean: metric.mean } : {}),
+      ...(metric.options ? { options: metric.options } : {}),
+    },
     scale: scaleOf(s.type, survey, observedMax) ?? null,
     histogram: [...s.histogram].sort(([a], [b]) => (a < b ? -1 : 1)),
     trend: trend.map(({ day, value, low, high, n }) => ({ day, value, low, high, n })),

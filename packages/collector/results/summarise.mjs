@@ -14,14 +14,17 @@ export const MAX_UNKNOWN_MOMENTS = 20;
  * Builds the model `/api/results` returns and the page renders, for `period` (from `parsePeriod`).
  * Moments are ranked by pain per week: the unhappy share's lower bound × occurrences per week.
  */
-export async function summarise(store, { period, includeSample = true, registry = createRegistry(), maxUnknownMoments = MAX_UNKNOWN_MOMENTS }) {
+export async function summarise(
+  store,
+  { period, includeSample = true, registry = createRegistry(), maxUnknownMoments = MAX_UNKNOWN_MOMENTS },
+) {
   const moments = new Map();
   const tallyOf = (moment) => {
     if (!moments.has(moment)) moments.set(moment, createMomentTally(moment, registry));
     return moments.get(moment);
   };
   const background = new Map();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.answerPage({ after, includeSample, from: period.previous.from, to: period.to, limit: 2000 });
     if (page.length === 0) break;
     for (const row of page) {
@@ -51,5 +54,7 @@ export async function summarise(store, { period, includeSample = true, registry 
 
 /** Most unhappy customers per week first; then the larger lower bound; then by name. */
 function byPain(a, b) {
-  return (b.painPerWeek ?? -1) - (a.painPerWeek ?? -1) || (b.unhappy?.low ?? -1) - (a.unhappy?.low ?? -1) || a.moment.localeCompare(b.moment);
+  return (
+    (b.painPerWeek ?? -1) - (a.painPerWeek ?? -1) || (b.unhappy?.low ?? -1) - (a.unhappy?.low ?? -1) || a.moment.localeCompare(b.moment)
+  );
 }

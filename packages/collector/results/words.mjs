@@ -5,14 +5,18 @@
 // is shrunk towards no difference and rare words do not top the list by chance.
 
 const STOPWORDS = new Set(
-  'the and for are but not you your with this that was were have has had its it’s it\'s our out they them their there then than too very just all any can could would should will into from about what when which who why how get got been being did does doing done also only some more most much many such own same other off over under again once here both each few nor now she her him his hers ours yours myself itself i’m i\'m don’t don\'t didn’t didn\'t wasn’t wasn\'t'.split(
+  "the and for are but not you your with this that was were have has had its it’s it's our out they them their there then than too very just all any can could would should will into from about what when which who why how get got been being did does doing done also only some more most much many such own same other off over under again once here both each few nor now she her him his hers ours yours myself itself i’m i'm don’t don't didn’t didn't wasn’t wasn't".split(
     ' ',
   ),
 );
 
 /** Lower-case words of 3+ letters, stopwords dropped (any script: `\p{L}`). */
 export function tokenize(text) {
-  return (String(text).toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  return (
+    String(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+  ).filter((w) => w.length >= 3 && !STOPWORDS.has(w));
 }
 
 /** Adds `text`'s words to a `Map<word, count>`. */

@@ -24,7 +24,8 @@ async function createSchema(pool) {
     // Concurrent CREATE TABLE IF NOT EXISTS race on the catalog (duplicate type): take turns.
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     for (const statement of schemaSql('BIGSERIAL PRIMARY KEY')) await client.query(statement);
-    for (const [table, column, type] of ADDED_COLUMNS) await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+    for (const [table, column, type] of ADDED_COLUMNS)
+      await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
     for (const statement of INDEXES) await client.query(statement);
     await client.query('COMMIT');
   } catch (error) {
@@ -52,7 +53,10 @@ export async function openPostgresStore(url, { max = 10 } = {}) {
     const fresh = new Set();
     for (let i = 0; i < list.length; i += CHUNK) {
       const chunk = list.slice(i, i + CHUNK);
-      const { rows } = await client.query(numbered(sqlFor(chunk.length)), chunk.flatMap((item) => toRow(item, receivedAt, sample)));
+      const { rows } = await client.query(
+        numbered(sqlFor(chunk.length)),
+        chunk.flatMap((item) => toRow(item, receivedAt, sample)),
+      );
       for (const row of rows) fresh.add(row.id);
     }
     return fresh;

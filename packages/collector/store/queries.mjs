@@ -19,7 +19,7 @@ export function createQueries({ all, run }) {
     async answers({ includeSample = true, limit } = {}) {
       if (limit) return (await all(latestSql(includeSample, limit), [])).map(storedAnswer);
       const out = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await this.answerPage({ after, includeSample, limit: 5000 });
         if (page.length === 0) return out;
         for (const row of page) out.push(storedAnswer(row));
@@ -55,7 +55,13 @@ export function createQueries({ all, run }) {
     },
     /** Takes an alert for `until` (a lease): true for exactly one of several collectors. */
     async claimAlert(answerId, seenNextAt, until) {
-      return (await run('UPDATE alerts SET next_at = ? WHERE answer_id = ? AND next_at = ? AND sent_at IS NULL', [until, answerId, seenNextAt])) === 1;
+      return (
+        (await run('UPDATE alerts SET next_at = ? WHERE answer_id = ? AND next_at = ? AND sent_at IS NULL', [
+          until,
+          answerId,
+          seenNextAt,
+        ])) === 1
+      );
     },
     /** Records an attempt: `sent`, or the next try at `nextAt`, or given up (`failed`). */
     async finishAlert(answerId, { sent, failed, attempts, nextAt, at }) {

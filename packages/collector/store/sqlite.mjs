@@ -23,7 +23,10 @@ export function openSqliteStore(file) {
   db.pragma('busy_timeout = 5000');
   for (const statement of schemaSql('INTEGER PRIMARY KEY AUTOINCREMENT')) db.exec(statement);
   for (const [table, column, type] of ADDED_COLUMNS) {
-    const has = db.prepare(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
+    const has = db
+      .prepare(`PRAGMA table_info(${table})`)
+      .all()
+      .some((c) => c.name === column);
     if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
   for (const statement of INDEXES) db.exec(statement);
