@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Only what can be true is stored: each type's range, times near the server's clock, unknown keys
 // dropped, bounded sizes; one bad item is refused alone; input no retry can fix gets 4xx, never 5xx.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegistry, parseBatch, startCollector, type RunningCollector } from '@moments/collector';
+import { createCollector, createRegistry, loadRegistry, parseBatch, startCollector, type RunningCollector, type Store } from '@moments/collector';
 import { makeAnswer, makeShown, post } from './fixtures.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -163,5 +167,66 @@ describe('write quota', () => {
     expect(statuses).toContain(429);
     expect(last.body.error).toBe('quota-exceeded');
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('loadRegistry', () => {
+  const config = { endpoint: '/collect', surveys: [{ id: 'delivery-csat', moment: ['delivery', 'pickup'], priority: 'critical', question: { type: 'csat', text: 'Q' } }] };
+
+  it('reads the storefront config from a file and from its URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moments-surveys-'));
+    const file = join(dir, 'moments.config.json');
+    writeFileSync(file, JSON.stringify(config));
+    const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(config)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/moments.config.json`;
+    try {
+      for (const registry of [await loadRegistry(file), await loadRegistry(url)]) {
+        expect([registry.knows('pickup'), registry.knows('checkout'), registry.priorityOf('delivery'), registry.survey('delivery-csat')?.['type']]).toEqual([
+          true,
+          false,
+          'critical',
+          'csat',
+        ]);
+      }
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file when it is not a config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moments-surveys-'));
+    writeFileSync(join(dir, 'bad.json'), '{"surveys": 3}');
+    writeFileSync(join(dir, 'broken.json'), '{');
+    await expect(loadRegistry(join(dir, 'bad.json'))).rejects.toThrow(/expected a Moments config with "surveys".*bad\.json/);
+    await expect(loadRegistry(join(dir, 'broken.json'))).rejects.toThrow(/broken\.json are not valid JSON/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('database errors', () => {
+  /** A collector whose store fails with `error`; resolves with the reply to one valid answer. */
+  async function postTo(error: Error & { code?: string }) {
+    const broken = { kind: 'postgres', insert: () => Promise.reject(error) } as unknown as Store;
+    const collector = createCollector({ store: broken });
+    const server = createServer((req, res) => void collector.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const reply = await post(`http://127.0.0.1:${(server.address() as { port: number }).port}`, { answers: [makeAnswer()] });
+    server.close();
+    return reply;
+  }
+
+  it('answers 400 unstorable for errors no retry can fix (data exception, program limit)', async () => {
+    for (const code of ['22P05', '22021', '54001', 'SQLITE_TOOBIG']) {
+      const reply = await postTo(Object.assign(new Error('cannot store'), { code }));
+      expect([code, reply.status, reply.body.error]).toEqual([code, 400, 'unstorable']);
+    }
+  });
+
+  it('answers a retryable 503 for the rest (connection lost, disk full)', async () => {
+    for (const code of ['57P01', '53100', 'ECONNREFUSED', 'SQLITE_FULL']) {
+      expect((await postTo(Object.assign(new Error('down'), { code }))).status).toBe(503);
+    }
   });
 });

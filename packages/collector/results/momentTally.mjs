@@ -30,6 +30,7 @@ export function createMomentTally(moment, registry) {
   return {
     tally: t,
     active: () => t.answers > 0 || t.events.triggered + t.events.shown + t.events.skipped + t.events.dismissed > 0,
+    volume: () => t.events.triggered + t.events.shown + t.events.skipped + t.events.dismissed,
     addEvents(row) {
       if (row.kind in t.events) t.events[row.kind] += row.n;
       if (row.priority === 'critical') t.critical = true;

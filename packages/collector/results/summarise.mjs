@@ -36,12 +36,12 @@ export async function summarise(
   }
   for (const row of await store.eventCounts({ from: period.from, to: period.to, includeSample })) tallyOf(row.moment).addEvents(row);
 
-  const all = [...moments.values()]
-    .filter((tally) => tally.active())
-    .map((tally) => finishMoment(tally, period, (a, b) => distinctiveWords(a, b, background)));
-  const known = all.filter((m) => m.known);
-  const unknown = all.filter((m) => !m.known).sort((a, b) => b.answers - a.answers || b.occurrences - a.occurrences);
-  const shown = [...known, ...unknown.slice(0, maxUnknownMoments)].sort(byPain);
+  // Undeclared moments past the cap are counted, not finished: a flood costs no words or breakdowns.
+  const active = [...moments.values()].filter((tally) => tally.active());
+  const known = active.filter((tally) => registry.knows(tally.tally.moment));
+  const unknown = active.filter((tally) => !registry.knows(tally.tally.moment)).sort(byVolume);
+  const finish = (tally) => finishMoment(tally, period, (a, b) => distinctiveWords(a, b, background));
+  const shown = [...known, ...unknown.slice(0, maxUnknownMoments)].map(finish).sort(byPain);
   return {
     from: period.from,
     to: period.to,
@@ -50,6 +50,11 @@ export async function summarise(
     hiddenMoments: Math.max(0, unknown.length - maxUnknownMoments),
     moments: shown,
   };
+}
+
+/** Busiest first: most answers, then most lifecycle events. */
+function byVolume(a, b) {
+  return b.tally.answers - a.tally.answers || b.volume() - a.volume() || a.tally.moment.localeCompare(b.tally.moment);
 }
 
 /** Most unhappy customers per week first; then the larger lower bound; then by name. */
