@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // --alert-url: one Slack-compatible message per unhappy answer at a critical moment, at most once
 // per answer id, retried with backoff when the webhook fails, and never on the ingest path.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '@moments/collector';
 import { makeAnswer, post } from './fixtures.js';
@@ -64,14 +67,19 @@ describe('alerts', () => {
 
   it('remembers sent alerts in the store: a restarted collector does not send them again', async () => {
     const hook = await startWebhook([]);
-    running = await startCollector({ alertUrl: hook.url, alerts: { intervalMs: 30, backoff: () => 20 } });
+    const database = join(mkdtempSync(join(tmpdir(), 'moments-alerts-')), 'alerts.db');
+    const options = { database, alertUrl: hook.url, alerts: { intervalMs: 30, backoff: () => 20 } };
+    running = await startCollector(options);
     const unhappy = critical(1);
     await post(running.url, { answers: [unhappy] });
     await expect.poll(() => hook.received.length, { timeout: 5_000 }).toBe(1);
+    await running.close();
+    running = await startCollector(options);
+    expect((await post(running.url, { answers: [unhappy] })).body.duplicates?.answers).toBe(1);
     await running.collector.alerter!.runOnce();
-    await post(running.url, { answers: [unhappy] });
-    await running.collector.alerter!.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(hook.received).toHaveLength(1);
+    rmSync(dirname(database), { recursive: true, force: true });
   });
 
   it('answers the shopper at once while the webhook hangs', async () => {
