@@ -42,3 +42,14 @@ export async function runPostgres(url, sql) {
     await client.end();
   }
 }
+
+/**
+ * Runs SQL statements on the SQLite file `file`.
+ * @param {string} file
+ * @param {string} sql
+ */
+export function runSqlite(file, sql) {
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+}
