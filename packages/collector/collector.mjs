@@ -6,15 +6,11 @@ import { createAccess } from './access.mjs';
 import { alertFor, createAlerter } from './alerts.mjs';
 import { clientOf, corsHeaders, createRateLimiter, sendError, sendJson } from './http.mjs';
 import { ingest } from './ingest.mjs';
-import { streamAnswers } from './results/export.mjs';
-import { renderResultsPage } from './results/page.mjs';
-import { parsePeriod } from './results/period.mjs';
-import { summarise } from './results/summarise.mjs';
+import { createReads } from './reads.mjs';
 import { createRegistry } from './surveys.mjs';
 
 const CSS = readFileSync(new URL('./results/results.css', import.meta.url));
-/** The results page runs no script and loads nothing from elsewhere. */
-export const RESULTS_CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+export { RESULTS_CSP } from './reads.mjs';
 
 /**
  * Creates the request handler of a collector around an open `store`. Options (all optional):
@@ -54,7 +50,7 @@ export function createCollector({
   const access = createAccess({ token, host });
   const alerter = alertUrl ? createAlerter({ store, url: alertUrl, log, ...alertOptions }) : undefined;
   alerter?.start();
-  let exports = 0;
+  const { mayRead, read, erase } = createReads({ store, registry, access, reads, trustProxy, path, maxExports, maxUnknownMoments, log });
 
   async function collect(req, res) {
     const origin = req.headers.origin;
@@ -89,87 +85,6 @@ export function createCollector({
       onAlerts: alerter?.kick,
       maxAgeDays,
     });
-  }
-
-  /** 401 / 404 / 429 for a read that may not go ahead; true when it may. */
-  function mayRead(req, res) {
-    const verdict = access.check(req);
-    if (verdict === 'disabled') {
-      sendError(
-        res,
-        404,
-        'reads-disabled',
-        'this collector listens beyond loopback without a token, so it serves POST /collect only; start it with --token (or MOMENTS_TOKEN) to read results',
-      );
-      return false;
-    }
-    if (verdict === 'unauthorized') {
-      sendError(
-        res,
-        401,
-        'unauthorized',
-        'send the collector token as Authorization: Bearer <token>, or as the password of HTTP Basic auth',
-        {
-          'www-authenticate': 'Basic realm="Moments results", charset="UTF-8"',
-        },
-      );
-      return false;
-    }
-    const wait = reads.take(clientOf(req, trustProxy));
-    if (wait > 0) {
-      sendError(res, 429, 'rate-limited', `too many reads; retry in ${wait} s`, { 'retry-after': String(wait) });
-      return false;
-    }
-    return true;
-  }
-
-  async function results(url) {
-    const period = parsePeriod(url.searchParams);
-    if (!period.ok) return period;
-    const includeSample = url.searchParams.get('sample') !== '0';
-    return { ok: true, includeSample, summary: await summarise(store, { period, includeSample, registry, maxUnknownMoments }) };
-  }
-
-  async function read(req, res, url) {
-    const includeSample = url.searchParams.get('sample') !== '0';
-    if (url.pathname === '/' || url.pathname === '/results') {
-      const r = await results(url);
-      if (!r.ok) return sendError(res, 400, 'bad-period', r.message);
-      const [latest, counts] = await Promise.all([store.answers({ includeSample, limit: 25 }), store.counts()]);
-      const html = renderResultsPage({ summary: r.summary, latest, counts, includeSample, endpoint: path, query: url.search });
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': RESULTS_CSP,
-        'cache-control': 'no-store',
-      });
-      return res.end(html);
-    }
-    if (url.pathname === '/api/results') {
-      const r = await results(url);
-      return r.ok ? sendJson(res, 200, r.summary) : sendError(res, 400, 'bad-period', r.message);
-    }
-    const format = url.pathname === '/export.csv' ? 'csv' : 'json';
-    if (exports >= maxExports)
-      return sendError(res, 429, 'busy', 'an export is already running; retry in a minute', { 'retry-after': '30' });
-    exports++;
-    try {
-      res.writeHead(200, {
-        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="moments-answers.${format}"`,
-        'cache-control': 'no-store',
-      });
-      await streamAnswers(store, res, { format, includeSample });
-    } finally {
-      exports--;
-    }
-  }
-
-  async function erase(req, res, visitorId) {
-    if (!mayRead(req, res)) return;
-    if (!visitorId || visitorId.length > 200) return sendError(res, 400, 'bad-visitor', 'expected /api/visitors/<visitorId>');
-    const deleted = await store.eraseVisitor(visitorId);
-    log.info?.(`erasure: deleted ${deleted.answers} answers and ${deleted.events} events of one visitor`);
-    sendJson(res, 200, { deleted });
   }
 
   async function handle(req, res) {
