@@ -133,6 +133,8 @@ export interface MomentResult {
   shown: number;
   answers: number;
   skipped: number;
+  /** Skipped events per `reason` (`fatigue`, `consent`, …). */
+  skippedReasons: Record<string, number>;
   dismissed: number;
   unhappy: { share: number; low: number; high: number; count: number; n: number } | null;
   painPerWeek: number | null;

@@ -46,6 +46,7 @@ const PLAN = [
 ];
 const CARRIERS = ['Parcelon', 'SwiftPost', 'Royal Route'];
 const DEVICES = ['mobile', 'mobile', 'desktop', 'tablet'];
+const SKIP_REASONS = ['sampled-out', 'fatigue', 'once-per', 'sampled-out', 'consent'];
 const UNHAPPY = [
   'The parcel arrived late and the box was crushed',
   'Late again, nobody answered the phone',
@@ -63,9 +64,9 @@ const HAPPY = [
 ];
 
 /**
- * Builds `{answers, events}` of sample data over the `days` days before `now`: `triggered` and
- * `shown` events and the answers a share of them led to, each with an order or ticket id and a
- * carrier in its context, some with a comment. Deterministic for a given `seed`.
+ * Builds `{answers, events}` of sample data over the `days` days before `now`: `triggered`
+ * events, then `shown` (or `skipped` with a reason) and the answers a share of them led to, each
+ * with an order or ticket id and a carrier in its context, some with a comment. Deterministic.
  */
 export function sampleData({ days = 56, now = Date.now(), seed = 42 } = {}) {
   const random = mulberry32(seed);
@@ -86,7 +87,10 @@ export function sampleData({ days = 56, now = Date.now(), seed = 42 } = {}) {
         const uid = `sample-${seed}-${serial}`;
         const base = { surveyId: plan.surveyId, moment: plan.moment, context, at, ...(plan.priority ? { priority: plan.priority } : {}) };
         events.push({ id: `${uid}-triggered`, kind: 'triggered', ...base });
-        if (random() > plan.shown / plan.triggered) continue;
+        if (random() > plan.shown / plan.triggered) {
+          events.push({ id: `${uid}-skipped`, kind: 'skipped', reason: SKIP_REASONS[serial % SKIP_REASONS.length], ...base });
+          continue;
+        }
         events.push({ id: `${uid}-shown`, kind: 'shown', ...base });
         if (random() > plan.rate) continue;
         answers.push(sampleAnswer(plan, uid, serial, context, at, random, d < days / 2));

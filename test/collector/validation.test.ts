@@ -6,7 +6,15 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollector, createRegistry, loadRegistry, parseBatch, startCollector, type RunningCollector, type Store } from '@moments/collector';
+import {
+  createCollector,
+  createRegistry,
+  loadRegistry,
+  parseBatch,
+  startCollector,
+  type RunningCollector,
+  type Store,
+} from '@moments/collector';
 import { makeAnswer, makeShown, post } from './fixtures.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -171,7 +179,10 @@ describe('write quota', () => {
 });
 
 describe('loadRegistry', () => {
-  const config = { endpoint: '/collect', surveys: [{ id: 'delivery-csat', moment: ['delivery', 'pickup'], priority: 'critical', question: { type: 'csat', text: 'Q' } }] };
+  const config = {
+    endpoint: '/collect',
+    surveys: [{ id: 'delivery-csat', moment: ['delivery', 'pickup'], priority: 'critical', question: { type: 'csat', text: 'Q' } }],
+  };
 
   it('reads the storefront config from a file and from its URL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'moments-surveys-'));
@@ -182,12 +193,12 @@ describe('loadRegistry', () => {
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/moments.config.json`;
     try {
       for (const registry of [await loadRegistry(file), await loadRegistry(url)]) {
-        expect([registry.knows('pickup'), registry.knows('checkout'), registry.priorityOf('delivery'), registry.survey('delivery-csat')?.['type']]).toEqual([
-          true,
-          false,
-          'critical',
-          'csat',
-        ]);
+        expect([
+          registry.knows('pickup'),
+          registry.knows('checkout'),
+          registry.priorityOf('delivery'),
+          registry.survey('delivery-csat')?.['type'],
+        ]).toEqual([true, false, 'critical', 'csat']);
       }
     } finally {
       server.close();

@@ -13,10 +13,17 @@ export function momentSection(m) {
   return `<section class="moment" data-moment-results="${esc(m.moment)}" aria-labelledby="${esc(anchor(m.moment))}"><h2 id="${esc(anchor(m.moment))}">Moment: ${esc(m.moment)}${m.priority === 'critical' ? ' <span class="tag critical">critical</span>' : ''}</h2>
 ${change}<dl class="funnel"><dt>Occurrences</dt><dd data-field="occurrences">${m.occurrences}${m.occurrencesBasis === 'triggered' ? '' : ` <span class="muted">(counted from ${m.occurrencesBasis}; report <code>triggered</code> for the true count)</span>`}</dd>
 <dt>Shown</dt><dd data-field="shown">${m.shown}</dd><dt>Answered</dt><dd data-field="answers">${m.answers}</dd>
-${m.skipped ? `<dt>Skipped</dt><dd>${m.skipped}</dd>` : ''}<dt>Unhappy</dt><dd data-field="unhappy">${m.unhappy ? `${pct(m.unhappy.share)} <span class="muted">(95 % CI ${pct(m.unhappy.low)}–${pct(m.unhappy.high)}; ${m.unhappy.count} of ${m.unhappy.n})</span>` : '–'}</dd></dl>
+${m.skipped ? `<dt>Skipped</dt><dd data-field="skipped">${m.skipped} <span class="muted">(${esc(skipReasons(m.skippedReasons))})</span></dd>` : ''}<dt>Unhappy</dt><dd data-field="unhappy">${m.unhappy ? `${pct(m.unhappy.share)} <span class="muted">(95 % CI ${pct(m.unhappy.low)}–${pct(m.unhappy.high)}; ${m.unhappy.count} of ${m.unhappy.n})</span>` : '–'}</dd></dl>
 <div class="cards">${m.surveys.map(surveyCard).join('')}</div>
 ${comments(m)}${words(m)}${breakdowns(m)}</section>`;
 }
+
+/** `fatigue 3, consent 2`: the reasons surveys were skipped, most frequent first. */
+const skipReasons = (reasons) =>
+  Object.entries(reasons)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
 
 const anchor = (moment) => `moment-${moment.replace(/[^\w-]/g, '_')}`;
 

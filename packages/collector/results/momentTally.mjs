@@ -19,6 +19,7 @@ export function createMomentTally(moment, registry) {
     registry,
     critical: registry.priorityOf(moment) === 'critical',
     events: { triggered: 0, skipped: 0, shown: 0, dismissed: 0 },
+    skippedReasons: {},
     surveys: new Map(),
     now: { k: 0, n: 0 },
     before: { k: 0, n: 0 },
@@ -33,6 +34,7 @@ export function createMomentTally(moment, registry) {
     volume: () => t.events.triggered + t.events.shown + t.events.skipped + t.events.dismissed,
     addEvents(row) {
       if (row.kind in t.events) t.events[row.kind] += row.n;
+      if (row.kind === 'skipped') t.skippedReasons[row.reason ?? 'unknown'] = (t.skippedReasons[row.reason ?? 'unknown'] ?? 0) + row.n;
       if (row.priority === 'critical') t.critical = true;
     },
     add(answer, device, current, background) {
@@ -129,6 +131,7 @@ export function finishMoment({ tally: t }, period, words) {
     shown: e.shown,
     answers: t.answers,
     skipped: e.skipped,
+    skippedReasons: t.skippedReasons,
     dismissed: e.dismissed,
     unhappy,
     painPerWeek: unhappy ? (unhappy.low * occurrences * 7) / period.days : null,

@@ -78,9 +78,9 @@ export const answerPageSql = ({ includeSample = true, from, to, limit = 1000 }) 
   params: [from, to].filter(Boolean),
 });
 
-/** Lifecycle events counted per moment, kind and priority within `[from, to)`. */
+/** Lifecycle events counted per moment, kind, priority and skip reason within `[from, to)`. */
 export const eventCountsSql = (includeSample) =>
-  `SELECT moment, kind, priority, count(*) AS n FROM events WHERE at >= ? AND at < ?${sampleFilter(includeSample)} GROUP BY moment, kind, priority`;
+  `SELECT moment, kind, priority, reason, count(*) AS n FROM events WHERE at >= ? AND at < ?${sampleFilter(includeSample)} GROUP BY moment, kind, priority, reason`;
 
 /** Stored answer bodies: the newest `limit` first. */
 export const latestSql = (includeSample, limit) =>
