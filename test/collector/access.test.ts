@@ -97,6 +97,16 @@ describe('read rate limit', () => {
   });
 });
 
+describe('behind a load balancer (trustProxy)', () => {
+  it('counts each client by the address the balancer appended to X-Forwarded-For', async () => {
+    const running = await startCollector({ trustProxy: true, rate: 1, burst: 1 });
+    const from = (address: string) => post(running.url, { answers: [makeAnswer()] }, { 'x-forwarded-for': `203.0.113.9, ${address}` });
+    const statuses = [(await from('198.51.100.1')).status, (await from('198.51.100.2')).status, (await from('198.51.100.1')).status];
+    await running.close();
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
 describe('moments-collector --help', () => {
   it('prints the options and exits 0', async () => {
     const cli = fileURLToPath(new URL('../../packages/collector/cli.mjs', import.meta.url));

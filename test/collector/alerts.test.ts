@@ -94,4 +94,19 @@ describe('alerts', () => {
     expect(performance.now() - second).toBeLessThan(1_000);
     expect(second - started).toBeLessThan(1_500);
   });
+
+  it('gives up after 8 failed attempts and logs it without the answer', async () => {
+    const hook = await startWebhook(Array.from({ length: 20 }, () => 500));
+    const errors: string[] = [];
+    running = await startCollector({
+      alertUrl: hook.url,
+      alerts: { intervalMs: 10, backoff: () => 0 },
+      log: { error: (m) => errors.push(m) },
+    });
+    const unhappy = critical(1, { comment: 'private words' });
+    await post(running.url, { answers: [unhappy] });
+    await expect.poll(async () => (await running!.store.alerts())[0]?.failed_at, { timeout: 5_000 }).toEqual(expect.any(String));
+    expect((await running.store.alerts())[0]).toMatchObject({ attempts: 8, sent_at: null });
+    expect(errors).toEqual(['alerts: gave up on an alert after 8 attempts']);
+  });
 });
