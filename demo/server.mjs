@@ -6,12 +6,14 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector, DEFAULT_DATABASE, openStore, startCollector } from './collector/index.mjs';
+import { createCollector, openStore, startCollector } from '@moments/collector';
 import { createStatic } from './static.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Strict, as a careful storefront would set it: proves Moments needs no inline code or eval. */
 export const STRICT_CSP = "default-src 'self'";
+/** Where `npm start` keeps its database: ignored by git, created on first start. */
+export const DEFAULT_DATABASE = join(root, 'demo/.data/moments.db');
 /** The SPA demo's build output (issue 7), served at /spa/ (a 404 that says so until it is built). */
 export const SPA_DIST = join(root, 'demo/spa/dist');
 
@@ -111,7 +113,7 @@ async function main() {
   SPA demo        ${spa}
   one-page example ${site}/
   results         ${collector.url}/   (${collector.store.kind}: ${process.env.MOMENTS_DB ?? DEFAULT_DATABASE}${collector.seeded ? `, seeded ${collector.seeded} sample answers` : ''})
-  endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json)`);
+  endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json; API: /api/results)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

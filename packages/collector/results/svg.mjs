@@ -66,7 +66,7 @@ export function trendSvg(points, { range: [lo, hi], label, unit = '' }) {
 
 /**
  * Horizontal bars of each moment's unhappy share (0–100 %) with a whisker for its 95 % interval:
- * the "moments that hurt most" chart. `rows` are the ranking from `summarise`.
+ * the "moments that hurt most" chart. `rows` are `summarise`'s moments that have an unhappy share.
  */
 export function rankingSvg(rows) {
   const width = 560;
@@ -77,9 +77,9 @@ export function rankingSvg(rows) {
   const bars = rows
     .map((m, i) => {
       const y = i * row + 6;
-      const { value, low, high } = m.share;
+      const { share: value, low, high, n } = m.unhappy;
       return (
-        `<g><title>${esc(`${m.moment}: ${fmt(value * 100)} % unhappy (95 % CI ${fmt(low * 100)}–${fmt(high * 100)} %, n=${m.scored})`)}</title>` +
+        `<g><title>${esc(`${m.moment}: ${fmt(value * 100)} % unhappy (95 % CI ${fmt(low * 100)}–${fmt(high * 100)} %, n=${n})`)}</title>` +
         `<text x="${left - 8}" y="${y + 15}" font-size="13" text-anchor="end" fill="#1d2330">${esc(m.moment)}</text>` +
         `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(value) - left).toFixed(1)}" height="16" fill="${COLOURS.bad}"/>` +
         `<line x1="${x(low).toFixed(1)}" y1="${y + 11}" x2="${x(high).toFixed(1)}" y2="${y + 11}" stroke="#1d2330" stroke-width="1.5"/>` +

@@ -49,20 +49,42 @@ export function csat(histogram) {
  * the normal interval mean ± z·s/√n (s the sample standard deviation; 0 when n is 1).
  */
 export function ces(histogram) {
+  return meanOf(histogram, 1, 7);
+}
+
+/**
+ * The mean of a bounded scale (`min`–`max`) with mean ± z·s/√n, clamped to the scale: CES, and
+ * the mean of a rating or emoji question.
+ */
+export function meanOf(histogram, min, max) {
   const { n, entries } = tally(histogram);
   if (n === 0) return undefined;
   const mean = entries.reduce((sum, [v, k]) => sum + v * k, 0) / n;
   const variance = n > 1 ? entries.reduce((sum, [v, k]) => sum + k * (v - mean) ** 2, 0) / (n - 1) : 0;
   const half = Z95 * Math.sqrt(variance / n);
-  return { value: mean, low: Math.max(1, mean - half), high: Math.min(7, mean + half), n };
+  return { value: mean, low: Math.max(min, mean - half), high: Math.min(max, mean + half), n };
 }
 
-/** How each question type is summarised: its headline metric, unit and what counts as unhappy. */
-export const METRICS = {
-  nps: { label: 'NPS', unit: '', range: [-100, 100], compute: nps, unhappy: (v) => v <= 6, unhappyLabel: 'detractors (0–6)' },
-  csat: { label: 'CSAT', unit: '%', range: [0, 100], compute: csat, unhappy: (v) => v <= 2, unhappyLabel: 'dissatisfied (1–2)' },
-  ces: { label: 'CES', unit: '/7', range: [1, 7], compute: ces, unhappy: (v) => v <= 3, unhappyLabel: 'found it hard (1–3)' },
-};
+/** The standard normal cumulative distribution (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */
+export function normalCdf(x) {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
+ * Two-proportion z-test (pooled): did `k1/n1` (now) differ from `k0/n0` (before)? Returns
+ * `{z, p}` with the two-sided p-value, or undefined when either n is 0 or the pooled share is 0 or 1.
+ */
+export function twoProportionTest(k1, n1, k0, n0) {
+  if (!(n1 > 0 && n0 > 0)) return undefined;
+  const pooled = (k1 + k0) / (n1 + n0);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
+  if (!(se > 0)) return undefined;
+  const z = (k1 / n1 - k0 / n0) / se;
+  return { z, p: 2 * (1 - normalCdf(Math.abs(z))) };
+}
 
 function tally(histogram) {
   const entries = [...histogram.entries()];

@@ -3,8 +3,7 @@ import { openSqliteStore } from './sqlite.mjs';
 
 /**
  * Opens the store a `database` setting names: a `postgres://` / `postgresql://` URL, or a SQLite
- * file path (default `demo/.data/moments.db` under `npm start`; `:memory:` in tests). The
- * PostgreSQL driver is loaded only when asked for.
+ * file path (`:memory:` in tests). The PostgreSQL driver is loaded only when asked for.
  */
 export async function openStore(database) {
   if (/^postgres(ql)?:\/\//i.test(database)) {

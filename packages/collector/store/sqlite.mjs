@@ -3,19 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  answerCountsSql,
-  answerRow,
-  answersSql,
-  COUNTS_SQL,
-  distributionSql,
-  eventCountsSql,
-  eventRow,
-  INSERT_ANSWER,
-  INSERT_EVENT,
-  numbers,
-  schemaSql,
-} from './sql.mjs';
+import { createQueries } from './queries.mjs';
+import { ADDED_COLUMNS, answerRow, byId, eventRow, INDEXES, INSERT_ALERT, insertAnswersSql, insertEventsSql, schemaSql } from './sql.mjs';
+
+/** Rows per INSERT statement: 13 columns × 500 stays under SQLite's 32,766 variables. */
+const CHUNK = 500;
 
 /**
  * Opens (or creates) a SQLite store at `file` (`:memory:` for tests). Write-ahead log with
@@ -30,18 +22,43 @@ export function openSqliteStore(file) {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   for (const statement of schemaSql('INTEGER PRIMARY KEY AUTOINCREMENT')) db.exec(statement);
-  const insertAnswer = db.prepare(INSERT_ANSWER);
-  const insertEvent = db.prepare(INSERT_EVENT);
+  for (const [table, column, type] of ADDED_COLUMNS) {
+    const has = db
+      .prepare(`PRAGMA table_info(${table})`)
+      .all()
+      .some((c) => c.name === column);
+    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+  for (const statement of INDEXES) db.exec(statement);
+  const prepared = new Map();
+  const statement = (sql) => {
+    if (!prepared.has(sql)) prepared.set(sql, db.prepare(sql));
+    return prepared.get(sql);
+  };
+  const insertAlert = db.prepare(INSERT_ALERT);
+
+  const insertRows = (list, toRow, sqlFor, receivedAt, sample) => {
+    const fresh = new Set();
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const chunk = list.slice(i, i + CHUNK);
+      for (const row of statement(sqlFor(chunk.length)).all(chunk.flatMap((item) => toRow(item, receivedAt, sample)))) fresh.add(row.id);
+    }
+    return fresh;
+  };
   // Group commit: batches that arrive while a commit (and its fsync) is running wait for the next
   // tick and share one transaction, so throughput is not one fsync per request. Each batch still
   // gets its own savepoint, so one failing batch rolls back alone, and every caller resolves only
   // after the commit that holds its rows.
-  const insertOne = db.transaction(({ answers = [], events = [], sample = false }, receivedAt) => {
-    let storedAnswers = 0;
-    let storedEvents = 0;
-    for (const a of answers) storedAnswers += insertAnswer.run(answerRow(a, receivedAt, sample)).changes;
-    for (const e of events) storedEvents += insertEvent.run(eventRow(e, receivedAt, sample)).changes;
-    return { answers: storedAnswers, events: storedEvents };
+  const insertOne = db.transaction(({ answers = [], events = [], sample = false, alert }, receivedAt) => {
+    const sorted = [...answers].sort(byId);
+    const fresh = insertRows(sorted, answerRow, insertAnswersSql, receivedAt, sample);
+    const freshEvents = insertRows([...events].sort(byId), eventRow, insertEventsSql, receivedAt, sample);
+    let alerts = 0;
+    for (const answer of sorted) {
+      const body = fresh.has(answer.id) && alert?.(answer);
+      if (body) alerts += insertAlert.run(answer.id, receivedAt, JSON.stringify(body)).changes;
+    }
+    return { answers: fresh.size, events: freshEvents.size, ...(alerts ? { alerts } : {}) };
   });
   const commitGroup = db.transaction((group, receivedAt) =>
     group.map((pending) => {
@@ -65,31 +82,22 @@ export function openSqliteStore(file) {
     }
     results.forEach((result, i) => (result.ok ? group[i].resolve(result.value) : group[i].reject(result.error)));
   };
-  const all = (sql) => db.prepare(sql).all();
 
   return {
     kind: 'sqlite',
-    /** Stores a validated batch in one transaction; resolves with how many rows were new. */
+    /**
+     * Stores a validated batch in one transaction; resolves with how many rows were new. `alert`
+     * (answer → message or undefined) queues an alert for each new answer it returns one for.
+     */
     insert(batch) {
       return new Promise((resolve, reject) => {
         if (queue.push({ batch, resolve, reject }) === 1) setImmediate(flush);
       });
     },
-    async distribution({ includeSample = true } = {}) {
-      return numbers(all(distributionSql(includeSample)), ['value_num', 'n']);
-    },
-    async answerCounts({ includeSample = true } = {}) {
-      return numbers(all(answerCountsSql(includeSample)), ['n']);
-    },
-    async eventCounts({ includeSample = true } = {}) {
-      return numbers(all(eventCountsSql(includeSample)), ['n']);
-    },
-    async answers({ includeSample = true, limit } = {}) {
-      return all(answersSql(includeSample, limit)).map((row) => ({ ...JSON.parse(row.body), sample: row.sample === 1 }));
-    },
-    async counts() {
-      return numbers([db.prepare(COUNTS_SQL).get()], ['answers', 'events', 'sample'])[0];
-    },
+    ...createQueries({
+      all: (sql, params) => statement(sql).all(params),
+      run: (sql, params) => statement(sql).run(params).changes,
+    }),
     async close() {
       db.close();
     },

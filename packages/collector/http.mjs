@@ -48,28 +48,29 @@ export function corsHeaders(origin, origins) {
 
 /**
  * A token bucket per client address: `rate` requests a second on average, bursts of `burst`.
- * `take(key, now)` returns 0 when the request may pass, else the seconds to wait (≥ 1).
- * Buckets idle for a minute are forgotten so memory stays bounded.
+ * `take(key, now, cost)` returns 0 when the request may pass (taking `cost` tokens, default 1),
+ * else the seconds to wait (≥ 1). Buckets idle for `idleMs` (a minute) are forgotten so memory
+ * stays bounded. With `rate` in bytes per second it is a write quota.
  */
-export function createRateLimiter({ rate = 50, burst = 100 } = {}) {
+export function createRateLimiter({ rate = 50, burst = 100, idleMs = 60_000 } = {}) {
   const buckets = new Map();
   let lastSweep = 0;
   return {
-    take(key, now = Date.now()) {
+    take(key, now = Date.now(), cost = 1) {
       if (!(rate > 0)) return 0;
       if (now - lastSweep > 60_000) {
-        for (const [k, b] of buckets) if (now - b.at > 60_000) buckets.delete(k);
+        for (const [k, b] of buckets) if (now - b.at > idleMs) buckets.delete(k);
         lastSweep = now;
       }
       const bucket = buckets.get(key) ?? { tokens: burst, at: now };
       bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
       bucket.at = now;
       buckets.set(key, bucket);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
         return 0;
       }
-      return Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
+      return Math.max(1, Math.ceil((Math.min(cost, burst) - bucket.tokens) / rate));
     },
   };
 }
@@ -83,4 +84,18 @@ export function sendJson(res, status, body, headers = {}) {
 /** Sends `{"error": code, "message": …}`: the code is stable, the message names the problem. */
 export function sendError(res, status, code, message, headers = {}) {
   sendJson(res, status, { error: code, message }, headers);
+}
+
+/**
+ * The client a request counts against: its socket address, or with `trustProxy` the address the
+ * load balancer in front appended last to `X-Forwarded-For` (earlier entries are the client's to forge).
+ */
+export function clientOf(req, trustProxy = false) {
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .at(-1)
+        ?.trim()
+    : '';
+  return forwarded || req.socket.remoteAddress || '?';
 }
