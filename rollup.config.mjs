@@ -2,7 +2,9 @@
 // One config for every package: a small function per package kind (library or script-tag build).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -25,7 +27,7 @@ function sourceAliases() {
   return {
     name: 'moments-source-aliases',
     resolveId(id) {
-      const match = /^@moments\/(core|elements|preact)(\/define)?$/.exec(id);
+      const match = /^@moments\/(core|elements|preact|react)(\/define)?$/.exec(id);
       if (!match) return null;
       return `${root}packages/${match[1]}/src/${match[2] ? 'define' : 'index'}.ts`;
     },
@@ -99,7 +101,7 @@ const minify = (module) =>
 // Our packages declare `sideEffects` in package.json, but bundles read them from source, where
 // rollup cannot see that: without this, the schema's top-level zod calls would drag zod into
 // the eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
-const SIDE_EFFECT_FREE = /\/packages\/(core|preact)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
+const SIDE_EFFECT_FREE = /\/packages\/(core|preact|react)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
 /**
@@ -194,4 +196,26 @@ const spa = {
   },
 };
 
-export default [library('core'), library('elements', ['index', 'define']), library('preact'), eager, lazy, spa];
+/**
+ * The SPA demo again in React 19 through `@moments/react` (test/browser/react-spa.test.ts). React
+ * ships CommonJS only, so this bundle alone needs the commonjs plugin and a production `NODE_ENV`.
+ */
+const reactSpa = {
+  input: { app: 'demo/react-spa/src/main.ts' },
+  onwarn,
+  treeshake,
+  plugins: [
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    ...bundlePlugins(),
+    commonjs(),
+  ],
+  output: {
+    dir: 'demo/react-spa/dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => (/\/elements\/src\/locales\//.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : '[name]-[hash].js'),
+    plugins: [minify(true)],
+  },
+};
+
+export default [library('core'), library('elements', ['index', 'define']), library('preact'), library('react'), eager, lazy, spa, reactSpa];

@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@moments\/elements\/define$/, replacement: src('elements', 'define') },
       { find: /^@moments\/elements$/, replacement: src('elements') },
       { find: /^@moments\/preact$/, replacement: src('preact') },
+      { find: /^@moments\/react$/, replacement: src('react') },
     ],
   },
   test: {

@@ -22,6 +22,7 @@ export interface DemoServer {
 
 export const STRICT_CSP: string;
 export const SPA_DIST: string;
+export const REACT_SPA_DIST: string;
 
 export function startDemoServer(options?: {
   port?: number;
