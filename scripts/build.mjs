@@ -6,6 +6,7 @@ import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import configs from '../rollup.config.mjs';
+import { writeCustomElementsManifest } from './custom-elements.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = ['core', 'elements', 'preact', 'react', 'embed'];
@@ -28,6 +29,9 @@ for (const name of PACKAGES) {
   const from = `${root}.build/types/${name}/src`;
   if (existsSync(from)) cpSync(from, `${root}packages/${name}/dist/types`, { recursive: true });
 }
+
+// The Custom Elements Manifest of `@moments/elements` (its package.json `customElements`), for editors.
+writeCustomElementsManifest();
 
 // The SPA demos' pages go next to their bundles, so each `dist` folder is the whole app.
 cpSync(`${root}demo/spa/index.html`, `${root}demo/spa/dist/index.html`);
