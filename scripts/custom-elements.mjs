@@ -60,11 +60,9 @@ function tidyElement(declaration, tags) {
 
 /** Runs the analyzer on the elements' source and writes the tidied manifest (after the build of dist/); returns it. */
 export function writeCustomElementsManifest() {
-  const outdir = `${root}.build/cem`;
   const cli = `${root}node_modules/@custom-elements-manifest/analyzer/cem.js`;
-  const args = ['analyze', '--litelement', '--globs', `${SRC}**/*.ts`, '--exclude', `${SRC}locales/**`, '--outdir', outdir];
-  execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'ignore' });
-  const raw = JSON.parse(readFileSync(`${outdir}/custom-elements.json`, 'utf8'));
+  execFileSync(process.execPath, [cli, 'analyze', '--config', `${root}scripts/cem.config.mjs`], { cwd: root, stdio: 'ignore' });
+  const raw = JSON.parse(readFileSync(`${root}.build/cem/custom-elements.json`, 'utf8'));
   const tags = tagConstants();
   const modules = raw.modules.map((module) =>
     publishedPaths(
