@@ -101,7 +101,7 @@ const minify = (module) =>
 // Our packages declare `sideEffects` in package.json, but bundles read them from source, where
 // rollup cannot see that: without this, the schema's top-level zod calls would drag zod into
 // the eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
-const SIDE_EFFECT_FREE = /\/packages\/(core|preact|react)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
+const SIDE_EFFECT_FREE = /\/packages\/(core|preact|react|shopify)\/src\/|\/packages\/elements\/src\/(?!define\.ts$)/;
 const treeshake = { moduleSideEffects: (id) => !SIDE_EFFECT_FREE.test(id) };
 
 /**
@@ -218,4 +218,14 @@ const reactSpa = {
   },
 };
 
-export default [library('core'), library('elements', ['index', 'define']), library('preact'), library('react'), eager, lazy, spa, reactSpa];
+export default [
+  library('core'),
+  library('elements', ['index', 'define']),
+  library('preact'),
+  library('react'),
+  library('shopify'),
+  eager,
+  lazy,
+  spa,
+  reactSpa,
+];

@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@moments\/elements$/, replacement: src('elements') },
       { find: /^@moments\/preact$/, replacement: src('preact') },
       { find: /^@moments\/react$/, replacement: src('react') },
+      { find: /^@moments\/shopify$/, replacement: src('shopify') },
     ],
   },
   test: {

@@ -9,7 +9,7 @@ import configs from '../rollup.config.mjs';
 import { writeCustomElementsManifest } from './custom-elements.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['core', 'elements', 'preact', 'react', 'embed'];
+const PACKAGES = ['core', 'elements', 'preact', 'react', 'shopify', 'embed'];
 
 for (const name of PACKAGES) rmSync(`${root}packages/${name}/dist`, { recursive: true, force: true });
 rmSync(`${root}demo/spa/dist`, { recursive: true, force: true });
