@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { MomentsConfig, Survey } from './config/schema.js';
+import { startDataLayerOut } from './dataLayerOut.js';
 import { matchUrl } from './eligibility/matchUrl.js';
 import { readPage, type PageFacts } from './eligibility/page.js';
 import { checkSurvey, DAY_MS, oncePerValue } from './eligibility/rules.js';
@@ -221,6 +222,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       else void store.save();
     });
   }
+  if (win && config.dataLayerOut) runtime.onDestroy(startDataLayerOut(win, runtime));
   return decider;
 }
 

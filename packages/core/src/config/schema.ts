@@ -163,6 +163,8 @@ export const configSchema = object({
   fatigue: opt(object({ minDaysBetweenSurveys: opt(count(0)), maxPerSession: opt(count(0)) })),
   /** GTM/GA4 event name → moment, e.g. `{"purchase": "purchase"}`. */
   dataLayer: opt(stringMap),
+  /** Push `moments_shown`, `moments_answered` and `moments_dismissed` into `window.dataLayer` for GA4 (default false). */
+  dataLayerOut: opt(flag),
   /** `pending`: nothing is shown or stored until `consent(true)` (default `granted`). */
   consent: opt(oneOf(['granted', 'pending'])),
   /** Treat a Global Privacy Control signal as consent withheld (default false). */
