@@ -23,6 +23,7 @@ export interface DemoServer {
 export const STRICT_CSP: string;
 export const DEFAULT_DATABASE: string;
 export const SPA_DIST: string;
+export const REACT_SPA_DIST: string;
 
 export function startDemoServer(options?: {
   port?: number;

@@ -16,6 +16,8 @@ export const STRICT_CSP = "default-src 'self'";
 export const DEFAULT_DATABASE = join(root, 'demo/.data/moments.db');
 /** The SPA demo's build output (issue 7), served at /spa/ (a 404 that says so until it is built). */
 export const SPA_DIST = join(root, 'demo/spa/dist');
+/** The same SPA in React (`@moments/react`, issue 16), served at /react-spa/ once built. */
+export const REACT_SPA_DIST = join(root, 'demo/react-spa/dist');
 
 /** URL prefix → folder. The SPA is always mounted, so building it while this runs just works. */
 function defaultMounts() {
@@ -23,10 +25,12 @@ function defaultMounts() {
     '/moments/': join(root, 'packages/embed/dist'),
     '/shop/': join(root, 'demo/storefront'),
     '/spa/': SPA_DIST,
+    '/react-spa/': REACT_SPA_DIST,
     '/': join(root, 'demo/public'),
   };
 }
 const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n';
+const REACT_SPA_MISSING = 'The React SPA demo is not built yet: demo/react-spa/dist is missing.\n';
 
 /**
  * Starts the demo site. `dirs` adds or replaces URL-prefix → folder mounts (the one-page example
@@ -38,7 +42,13 @@ const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n'
 export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRICT_CSP, dirs = {}, vars = {}, log, collector } = {}) {
   const own = collector ? undefined : await openStore(':memory:');
   const handler = collector ?? createCollector({ store: own, origins: ['*'], log: { stored: log && ((answers) => answers.forEach(log)) } });
-  const serve = createStatic({ mounts: { ...defaultMounts(), ...dirs }, vars, csp, spa: ['/spa/'], missing: { '/spa/': SPA_MISSING } });
+  const serve = createStatic({
+    mounts: { ...defaultMounts(), ...dirs },
+    vars,
+    csp,
+    spa: ['/spa/', '/react-spa/'],
+    missing: { '/spa/': SPA_MISSING, '/react-spa/': REACT_SPA_MISSING },
+  });
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -111,6 +121,7 @@ async function main() {
   console.log(`Moments demo on ${host}:
   storefront      ${site}/shop/
   SPA demo        ${spa}
+  React SPA demo  ${site}/react-spa/
   one-page example ${site}/
   results         ${collector.url}/   (${collector.store.kind}: ${process.env.MOMENTS_DB ?? DEFAULT_DATABASE}${collector.seeded ? `, seeded ${collector.seeded} sample answers` : ''})
   endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json; API: /api/results)`);
