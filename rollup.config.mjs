@@ -45,11 +45,14 @@ function sourceAliases() {
  *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
  *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
  *   dropped, and the metadata map moves to the same module-scoped object.
+ * - lit-html creates its Trusted Types policy (`lit-html`) as it loads, which throws on a page
+ *   whose CSP lists other policies only, and the whole UI chunk would fail to load. Wrapped in
+ *   try/catch: the chunk loads, and `showSurvey` says what to allow if rendering then fails.
  * Only files under node_modules/zod and Lit's three packages are touched.
  */
 const SHARED = '\0moments-shared-globals';
 const LIT = /\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/.*\.js$/;
-function noHostGlobals() {
+export function noHostGlobals() {
   return {
     name: 'moments-no-host-globals',
     resolveId: (id) => (id === SHARED ? id : null),
@@ -60,6 +63,7 @@ function noHostGlobals() {
         out = out.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;').replace(/\bglobalThis\b/g, '__momentsShared');
       } else if (LIT.test(id)) {
         out = out
+          .replace(/([\w$]+)\.createPolicy\("lit-html",(\{createHTML:([\w$]+)=>\3\})\)/, '(()=>{try{return $1.createPolicy("lit-html",$2)}catch{}})()')
           .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
           .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
       }
@@ -143,7 +147,7 @@ const eager = {
 };
 
 const localeChunkName = (chunk) =>
-  /\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
+  /\/elements\/src\/locales\/[\w-]+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
 
 /**
  * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card)

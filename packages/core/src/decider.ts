@@ -119,7 +119,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
     slot.timer = setTimeout(() => void open(state, slot), survey.delayMs ?? 0);
   };
 
-  /** Shown: remembered for recontact, once-per and fatigue before the card even renders. */
+  /** Shown: remembered for recontact, once-per and fatigue. */
   const remember = (state: State, { survey, trigger }: Active): void => {
     const at = now();
     const key = oncePerValue(survey, trigger);
@@ -133,7 +133,6 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
   const open = async (state: State, slot: Active): Promise<void> => {
     const { survey, trigger } = slot;
     slot.phase = 'showing';
-    remember(state, slot);
     const handlers = {
       answer: async (value: AnswerValue, comment?: string) => {
         const facts = page();
@@ -162,6 +161,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       closed: () => {
         if (active === slot) active = undefined;
       },
+      report: runtime.report,
     };
     try {
       slot.view = await show(survey, handlers, {
@@ -169,6 +169,8 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
         ...(config.theme ? { theme: config.theme } : {}),
       });
       if (destroyed || active !== slot) return slot.view.close();
+      // Remembered once on screen: a card that could not render does not count as asked.
+      remember(state, slot);
       runtime.emit('shown', { surveyId: survey.id, ...trigger });
       lifecycle('shown', survey, trigger);
     } catch (error) {
