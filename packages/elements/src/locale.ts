@@ -39,7 +39,7 @@ const LOADERS: Record<string, Loader> = {
 };
 
 /** Locale tags with built-in UI strings (`en` plus one lazy chunk each). */
-export const LOCALES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+export const LOCALES: readonly string[] = ['en', .../* @__PURE__ */ Object.keys(LOADERS)];
 
 /**
  * The shopper's locale tag, lower-cased: `preferred` (the config's `locale`) if given, else

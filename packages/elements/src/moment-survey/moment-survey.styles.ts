@@ -8,7 +8,7 @@ import { css } from 'lit';
 // Colours meet WCAG AA in both schemes: text ≥ 4.5:1, borders and focus ring ≥ 3:1.
 export const styles = css`
   :host {
-    --_a: var(--moments-accent, #2f5bd3);
+    --_a: var(--moments-accent, #3b68e0);
     --_on: var(--moments-on-accent, #fff);
     --_b: var(--moments-bg, #fff);
     --_f: var(--moments-fg, #1d2330);
