@@ -63,7 +63,10 @@ export function noHostGlobals() {
         out = out.replace('const jit = !core.globalConfig.jitless;', 'const jit = false;').replace(/\bglobalThis\b/g, '__momentsShared');
       } else if (LIT.test(id)) {
         out = out
-          .replace(/([\w$]+)\.createPolicy\("lit-html",(\{createHTML:([\w$]+)=>\3\})\)/, '(()=>{try{return $1.createPolicy("lit-html",$2)}catch{}})()')
+          .replace(
+            /([\w$]+)\.createPolicy\(\s*(['"])lit-html\2\s*,\s*(\{[^}]*\})\s*\)/,
+            '(()=>{try{return $1.createPolicy("lit-html",$3)}catch{}})()',
+          )
           .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
           .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
       }
