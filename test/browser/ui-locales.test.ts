@@ -36,7 +36,15 @@ function readCards(page: Page, locale: string): Promise<Seen> {
     for (const type of types) views.push(await showSurvey(plain(type), handlers, { locale: tag }));
     views.push(await showSurvey(plain('csat', { followUp: { when: 'always' } }), handlers, { locale: tag }));
     const roots = [...document.querySelectorAll('[placement]')].map((host) => host.shadowRoot!);
-    const [nps, csat, ces, rating, thumbs, text, followUp] = roots as [ShadowRoot, ...ShadowRoot[]];
+    const [nps, csat, ces, rating, thumbs, text, followUp] = roots as [
+      ShadowRoot,
+      ShadowRoot,
+      ShadowRoot,
+      ShadowRoot,
+      ShadowRoot,
+      ShadowRoot,
+      ShadowRoot,
+    ];
     const q = (root: ShadowRoot, sel: string) => root.querySelector(sel)!;
     await new Promise((resolve) => setTimeout(resolve, 200)); // the delayed announcement
     const ends = (root: ShadowRoot) => [...root.querySelectorAll('[part="labels"] span')].map((s) => s.textContent!);

@@ -90,7 +90,7 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
     if (!/trusted ?(html|type)/i.test(String(error))) throw error;
     const message = `the page's CSP requires Trusted Types: allow the "lit-html" policy (trusted-types lit-html)`;
     report('trusted-types', message);
-    throw new Error(message);
+    throw new Error(message, { cause: error });
   }
   const weak = fixContrast(card);
   if (weak) report('theme-contrast', weak);

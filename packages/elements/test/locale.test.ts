@@ -53,7 +53,10 @@ describe('loadStrings', () => {
       const { count } = await loadStrings(locale);
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       // Only categories the language has: a form for another one is dead text nobody reads.
-      expect(Object.keys(count).filter((c) => !categories.includes(c as Intl.LDMLPluralRule)), locale).toEqual([]);
+      expect(
+        Object.keys(count).filter((c) => !categories.includes(c as Intl.LDMLPluralRule)),
+        locale,
+      ).toEqual([]);
     }
   });
 
