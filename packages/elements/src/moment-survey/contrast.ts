@@ -47,14 +47,14 @@ export function fixContrast(host: HTMLElement): string | undefined {
   };
   const accent = resolve('var(--_a)');
   const on = resolve('var(--_on)');
-  const ring = resolve('var(--_r)');
   const bg = parse(css.backgroundColor);
-  if (!accent || !on || !ring || !bg) return undefined;
+  if (!accent || !on || !bg) return undefined;
   if (contrastRatio(accent, on) < 4.5)
     host.style.setProperty('--_on', contrastRatio(accent, BLACK) > contrastRatio(accent, WHITE) ? '#000' : '#fff');
-  if (contrastRatio(ring, bg) < 3) host.style.setProperty('--_r', css.color);
   const ratio = contrastRatio(accent, bg);
   if (ratio >= 3) return undefined;
+  // The ring is the accent in the light scheme: it needs the same help.
+  host.style.setProperty('--_r', css.color);
   host.style.setProperty('--_x', css.color);
   return `accent has ${ratio.toFixed(2)}:1 contrast against the card (under 3:1): outlines use the text colour`;
 }
