@@ -174,7 +174,6 @@ export class MomentSurvey extends LitElement {
     if (!survey) return nothing;
     const thanks = this.phase === 'thanks';
     const label = thanks ? 's' : 'q';
-    // Templates without line breaks: their text ships as is in every shown survey.
     const body = html`<button part="close" type="button" aria-label=${this.strings.close} @click=${this._dismiss}>×</button>${
         thanks ? nothing : this.phase === 'follow-up' ? this._renderFollowUp() : this._renderQuestion()
       }
