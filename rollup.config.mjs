@@ -123,7 +123,9 @@ export function compactStyles() {
           .replace(/\s+/g, ' ')
           .replace(/ ?([{};,>]) ?/g, '$1')
           .replace(/: /g, ':')
-          .replace(/;}/g, '}');
+          .replace(/;}/g, '}')
+          // `[part='card']` → `[part=card]`: an identifier needs no quotes.
+          .replace(/\[([\w-]+~?=)'([a-z][\w-]*)'\]/g, '[$1$2]');
       return { code: code.replace(/css`([^`]*)`/g, (_, text) => `css\`${compact(text)}\``), map: null };
     },
   };
