@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // One config for every package: a small function per package kind (library or script-tag build).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -45,6 +45,8 @@ function sourceAliases() {
  *   `reactiveElementVersions`: only read by Lit's dev-mode "multiple versions" warning) and
  *   keeps decorator metadata in `globalThis.litPropertyMetadata`. The version pushes are
  *   dropped, and the metadata map moves to the same module-scoped object.
+ * - Lit's long messages for a misused `css` tag (our styles are static `css` literals, so
+ *   they cannot occur) become short ones: bytes every shown survey would carry.
  * - lit-html creates its Trusted Types policy (`lit-html`) as it loads, which throws on a page
  *   whose CSP lists other policies only, and the whole UI chunk would fail to load. Wrapped in
  *   try/catch: the chunk loads, and `showSurvey` says what to allow if rendering then fails.
@@ -67,6 +69,7 @@ export function noHostGlobals() {
             /([\w$]+)\.createPolicy\(\s*(['"])lit-html\2\s*,\s*(\{[^}]*\})\s*\)/,
             '(()=>{try{return $1.createPolicy("lit-html",$3)}catch{}})()',
           )
+          .replace(/throw Error\("(?:CSSResult is not constructable|Value passed to 'css')[^)]*\)/g, 'throw Error("lit: css misuse")')
           .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
           .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
       }
@@ -151,6 +154,29 @@ const eager = {
   ],
 };
 
+/** Locales with a chunk of their own: every table in elements' locales/ but English (inline). */
+const LOCALE_TAGS = readdirSync(`${root}packages/elements/src/locales`)
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((tag) => tag !== 'en');
+
+/**
+ * In `moments-ui.js`, elements' table of locale loaders (one `import()` each, for every bundler)
+ * becomes one template `import()` over the locale entries below: 30 loaders are ~170 B gzip
+ * that every shown survey would carry. Fails the build if the table is not where it expects.
+ */
+function localeLoaders() {
+  const loaders = `Object.fromEntries(${JSON.stringify(LOCALE_TAGS.join(' '))}.split(' ').map((tag) => [tag, () => import(\`./moments-\${tag}.js\`)]))`;
+  return {
+    name: 'moments-locale-loaders',
+    transform(code, id) {
+      if (!id.endsWith('/packages/elements/src/locale.ts')) return null;
+      const out = code.replace(/(const LOADERS: Record<string, Loader> = )\{[^}]*\};/, `$1${loaders};`);
+      if (out === code) throw new Error('moments-locale-loaders: no LOADERS table in packages/elements/src/locale.ts');
+      return { code: out, map: null };
+    },
+  };
+}
+
 const localeChunkName = (chunk) =>
   /\/elements\/src\/locales\/[\w-]+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
 
@@ -159,10 +185,14 @@ const localeChunkName = (chunk) =>
  * and `moments-delivery.js` when there is an answer to store or send (queue + courier).
  */
 const lazy = {
-  input: { 'moments-ui': 'packages/embed/src/ui.ts', 'moments-delivery': 'packages/embed/src/delivery.ts' },
+  input: {
+    'moments-ui': 'packages/embed/src/ui.ts',
+    'moments-delivery': 'packages/embed/src/delivery.ts',
+    ...Object.fromEntries(LOCALE_TAGS.map((tag) => [`moments-${tag}`, `packages/elements/src/locales/${tag}.ts`])),
+  },
   onwarn,
   treeshake,
-  plugins: bundlePlugins(),
+  plugins: [localeLoaders(), ...bundlePlugins()],
   // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
   // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
   output: {
