@@ -34,7 +34,7 @@ const rows = [
   ...(largestLocale
     ? [
         {
-          name: `shown in another language: + ${largestLocale.slice(dist.length + 1)} (largest)`,
+          name: `shown + largest locale: ${largestLocale.slice(dist.length + 1)}`,
           files: [...shownFiles, largestLocale],
           limit: budget.shown,
         },
