@@ -177,12 +177,13 @@ function localeLoaders() {
   };
 }
 
-const localeChunkName = (chunk) =>
-  /\/elements\/src\/locales\/[\w-]+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
+// Other lazy chunks (page triggers) carry a hash.
+const lazyChunkName = 'moments-[name]-[hash].js';
 
 /**
- * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card)
- * and `moments-delivery.js` when there is an answer to store or send (queue + courier).
+ * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card),
+ * `moments-delivery.js` when there is an answer to store or send (queue + courier), and one
+ * `moments-<tag>.js` for a shopper whose language is not English (see `localeLoaders`).
  */
 const lazy = {
   input: {
@@ -193,13 +194,13 @@ const lazy = {
   onwarn,
   treeshake,
   plugins: [localeLoaders(), ...bundlePlugins()],
-  // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
-  // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
+  // Locale entries (`moments-de.js`) are named without a hash, like `moments-ui.js` itself: the UI
+  // chunk builds their names from the tag.
   output: {
     dir: 'packages/embed/dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: localeChunkName,
+    chunkFileNames: lazyChunkName,
     plugins: [minify(true)],
   },
 };
