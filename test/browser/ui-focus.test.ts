@@ -93,9 +93,10 @@ describe('Focus Not Obscured (WCAG 2.4.11)', () => {
   it('checks when the card appears too: focus already on the covered button', async () => {
     const page = await site.browser.newPage({ viewport: DESKTOP });
     await page.goto(
-      `${site.url}/fixtures/ui-survey.html?c=${encodeURIComponent(JSON.stringify({ type: 'csat', pay: true, delayMs: 300 }))}`,
+      `${site.url}/fixtures/ui-survey.html?c=${encodeURIComponent(JSON.stringify({ type: 'csat', pay: true, delayMs: 1_000 }))}`,
     );
     await page.focus('#pay');
+    expect(await page.evaluate(() => window.__ui.shown)).toBe(false); // focus came first, as meant
     await page.waitForFunction(() => window.__ui?.shown, undefined, { timeout: 10_000 });
     expect(await payIsUncovered(page)).toBe(true);
     expect(await focused(page)).toBe('pay');
@@ -104,7 +105,8 @@ describe('Focus Not Obscured (WCAG 2.4.11)', () => {
 });
 
 describe('center + backdrop: a modal dialog', () => {
-  const MODAL = { type: 'csat', survey: { placement: 'center', theme: { backdrop: true } }, delayMs: 300 };
+  // The card shows a second after load: time enough to put focus on the page first, even on a busy machine.
+  const MODAL = { type: 'csat', survey: { placement: 'center', theme: { backdrop: true } }, delayMs: 1_000 };
 
   /** Opens the page, focuses "Track parcel" before the card appears, waits for the card. */
   async function openModal(config: Record<string, unknown>): Promise<Page> {
@@ -115,6 +117,7 @@ describe('center + backdrop: a modal dialog', () => {
       const before = document.querySelector('#before')!;
       before.addEventListener('click', () => before.setAttribute('data-clicked', ''));
     });
+    expect(await page.evaluate(() => window.__ui.shown)).toBe(false); // focus came first, as meant
     await page.waitForFunction(() => window.__ui?.shown, undefined, { timeout: 10_000 });
     return page;
   }
