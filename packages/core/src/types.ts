@@ -29,6 +29,11 @@ export interface Answer {
   /** ISO 8601. */
   answeredAt: string;
   sdk: { name: string; version: string };
+  /**
+   * Paths of strings cut to the documented length limits (`comment`, `url`, `context.<key>`…),
+   * present only when something was cut (docs/endpoints.md, "Length limits").
+   */
+  truncated?: string[];
 }
 
 /**

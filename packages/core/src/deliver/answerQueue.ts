@@ -72,20 +72,26 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
     },
     async load(now = Date.now()) {
       hint.read();
-      const records = new Map<string, QueuedRecord>();
+      const records = new Map<string, [QueuedRecord, QueueStorage]>();
       const corrupt: string[] = [];
       for (const storage of live()) {
         try {
-          for (const [key, value] of await storage.entries()) isRecord(value, key) ? records.set(key, value) : corrupt.push(key);
+          for (const [key, value] of await storage.entries()) isRecord(value, key) ? records.set(key, [value, storage]) : corrupt.push(key);
         } catch (error) {
           fail(storage, error);
         }
       }
-      const sorted = [...records.values()].sort((a, b) => a.queuedAt - b.queuedAt);
-      const fresh = sorted.filter((r) => r.queuedAt > now - maxAgeDays * 864e5);
+      const sorted = [...records.values()].sort(([a], [b]) => a.queuedAt - b.queuedAt);
+      const expired: QueuedRecord[] = [];
+      const fresh: QueuedRecord[] = [];
+      for (const [record, storage] of sorted) {
+        const age = ageOf(record, now, maxAgeDays * 864e5);
+        if (age === 'expired') expired.push(record);
+        else fresh.push(age === 'fresh' ? record : await markStale(record, storage, now));
+      }
       const kept = fresh.slice(-maxItems);
       await queue.drop(corrupt, 'corrupt');
-      await queue.drop(ids(sorted.slice(0, sorted.length - fresh.length)), 'expired');
+      await queue.drop(ids(expired), 'expired');
       await queue.drop(ids(fresh.slice(0, fresh.length - kept.length)), 'overflow');
       return kept;
     },
@@ -106,6 +112,32 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
 }
 
 const ids = (records: QueuedRecord[]): string[] => records.map(recordId);
+
+/** How long an answer found past its age limit still gets delivery attempts, in milliseconds (a day). */
+export const STALE_GRACE_MS = 864e5;
+
+/**
+ * Whether a record is within its age limit, past it for the first time (`stale`: kept, and
+ * marked), or past it for longer than `STALE_GRACE_MS` since first found so. Its date comes
+ * from the device's clock when it was queued, and a clock days behind then (or ahead now)
+ * would otherwise drop a fresh answer on the next visit; the grace is measured on one clock.
+ * A `staleSince` in the future (the clock was ahead, and is now right) starts the grace again.
+ */
+function ageOf(record: QueuedRecord, now: number, maxAgeMs: number): 'fresh' | 'stale' | 'expired' {
+  const { queuedAt, staleSince } = record;
+  if (queuedAt > now - maxAgeMs && queuedAt < now + maxAgeMs) return 'fresh';
+  if (staleSince === undefined || staleSince > now) return 'stale';
+  return now - staleSince > STALE_GRACE_MS ? 'expired' : 'stale';
+}
+
+/** The record marked as first found past its age limit at `now`, written back where it was read. */
+async function markStale(record: QueuedRecord, storage: QueueStorage, now: number): Promise<QueuedRecord> {
+  if (record.staleSince !== undefined && record.staleSince <= now) return record;
+  const marked = { ...record, staleSince: now };
+  // Unwritten, the mark is made again on the next load: the answer only waits a little longer.
+  await storage.put(marked).catch(() => undefined);
+  return marked;
+}
 
 /** A record read back is only trusted when it has the shape we wrote, under its own id. */
 function isRecord(value: unknown, key: string): value is QueuedRecord {

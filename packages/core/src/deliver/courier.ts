@@ -3,8 +3,14 @@ import type { AnswerQueue } from './answerQueue.js';
 import { recordId, type QueuedRecord } from '../shared/records.js';
 import type { Emitter } from '../eager/emitter.js';
 import { idempotencyKey, jsonFormat, type Format, type Payload } from './formats.js';
-import { KEEPALIVE_MAX_BYTES, type SendResult, type Transport } from './httpTransport.js';
+import { KEEPALIVE_MAX_BYTES, type Transport } from './httpTransport.js';
 import type { Lock } from './lock.js';
+import { isAppsScript } from './endpointUrl.js';
+import { createSend, type HeadersOption, type Warn } from './request.js';
+import { mayHoldBack, ruleFor } from './statusPolicy.js';
+
+export { isRetryable } from './statusPolicy.js';
+export type { HeadersOption } from './request.js';
 
 /** Default answers per request. */
 export const BATCH_SIZE = 20;
@@ -12,9 +18,11 @@ export const BATCH_SIZE = 20;
 export const BACKOFF_BASE_MS = 1_000;
 /** Longest backoff, in milliseconds (5 minutes). A longer `Retry-After` is still honoured. */
 export const BACKOFF_CAP_MS = 300_000;
-
-/** Static headers, or a function called before each request (for a fresh auth token). */
-export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+/**
+ * Requests a batch may fail with a retryable status the endpoint chose (5xx, 408, 425) before
+ * it is set aside, on its own backoff, so the answers behind it go first.
+ */
+export const HOLD_AFTER = 3;
 
 export interface CourierOptions {
   queue: AnswerQueue;
@@ -25,13 +33,19 @@ export interface CourierOptions {
   /** Default: `{"answers": […]}`. */
   format?: Format;
   /** Answers per request (default 20); fewer when the body would pass 60 KiB. */
-  batchSize?: number;
+  batchSize?: number | undefined;
+  /** CORS simple requests, no preflight (default: only for `script.google.com`). */
+  simple?: boolean | undefined;
+  /** Milliseconds before a request is abandoned and retried (default 20 s). */
+  timeoutMs?: number | undefined;
   /** One flusher across tabs (default: no lock). */
   lock?: Lock;
   /** Receives `delivered` events. */
   emit: Emitter['emit'];
   /** A format, `headers` function or storage failed; the answers stay queued. */
   onError?(error: unknown): void;
+  /** The endpoint misbehaves in a way its owner should fix (redirect, 401/403, timeout). */
+  warn?: Warn;
   random?: () => number;
 }
 
@@ -45,23 +59,23 @@ export interface Courier {
   stop(): void;
 }
 
-/** Statuses worth retrying: the request may succeed later as it is. */
-export function isRetryable(status: number): boolean {
-  return status === 0 || status === 408 || status === 425 || status === 429 || status >= 500;
-}
+/** What a batch's request leads to: go on with the next batch, set it aside, or stop the run. */
+type Step = 'next' | 'held' | 'stop';
 
-/** Delivers queued answers, retrying with exponential backoff, full jitter and `Retry-After`. */
+/**
+ * Delivers queued answers by the status policy (`statusPolicy.ts`), retrying with exponential
+ * backoff, full jitter and `Retry-After`.
+ */
 export function createCourier(options: CourierOptions): Courier {
-  const {
-    queue,
-    transport,
-    endpoint,
-    format = jsonFormat,
-    batchSize = BATCH_SIZE,
-    lock = (task) => task().then(() => true),
-    random = Math.random,
-  } = options;
+  const { queue, endpoint, format = jsonFormat, batchSize = BATCH_SIZE, random = Math.random, warn = () => {} } = options;
+  const lock = options.lock ?? ((task) => task().then(() => true));
+  const simple = options.simple ?? (endpoint !== undefined && isAppsScript(endpoint));
+  if (simple && options.headers) warn('simple-headers-ignored', 'delivery.simple sends no custom headers: `headers` is ignored');
+  const send = endpoint ? createSend({ ...options, endpoint, simple, warn }) : undefined;
   const attempts = new Map<string, number>();
+  // Set aside after repeated failures: until when, and the largest batch to send them in next.
+  const held = new Map<string, number>();
+  const caps = new Map<string, number>();
   let running: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -70,59 +84,100 @@ export function createCourier(options: CourierOptions): Courier {
   // before the newest answer was stored.
   let again = false;
 
-  const retryLater = (retryAfterMs = 0): void => {
-    const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** failures++);
+  const backoff = (n: number): number => random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
+  const schedule = (ms: number): void => {
     clearTimeout(timer);
     // Capped at a day: setTimeout overflows past 2^31 ms and would fire at once.
-    if (!stopped) timer = setTimeout(() => void flush(), Math.min(864e5, Math.max(backoff, retryAfterMs)));
+    if (!stopped) timer = setTimeout(() => void flush(), Math.min(864e5, ms));
+  };
+  const retryLater = (retryAfterMs = 0): void => schedule(Math.max(backoff(failures++), retryAfterMs));
+
+  const payloadOf = (batch: QueuedRecord[]): Promise<Payload> | Payload => {
+    const answers = batch.flatMap((r) => ('answer' in r ? [r.answer] : []));
+    const events = batch.flatMap((r) => ('event' in r ? [r.event] : []));
+    return format(answers, events, simple ? { key: idempotencyKey(batch.map(recordId)) } : {});
   };
 
-  /** The largest batch from `start` (halving) whose body stays within the keepalive limit. */
-  const nextBatch = async (records: QueuedRecord[], start: number): Promise<[QueuedRecord[], Payload]> => {
-    for (let n = Math.min(batchSize, records.length - start); ; n = Math.ceil(n / 2)) {
+  /** The largest batch from `start` (halving) within `max` whose body fits the keepalive limit. */
+  const nextBatch = async (records: QueuedRecord[], start: number, max: number): Promise<[QueuedRecord[], Payload]> => {
+    for (let n = Math.min(max, records.length - start); ; n = Math.ceil(n / 2)) {
       const batch = records.slice(start, start + n);
-      const payload = await format(
-        batch.flatMap((r) => ('answer' in r ? [r.answer] : [])),
-        batch.flatMap((r) => ('event' in r ? [r.event] : [])),
-      );
+      const payload = await payloadOf(batch);
       if (n < 2 || new Blob([payload.body]).size <= KEEPALIVE_MAX_BYTES) return [batch, payload];
     }
   };
 
-  /** Sends one batch; false when the rest must wait for a retry. */
-  const send = async ([batch, payload]: [QueuedRecord[], Payload], keepalive: boolean): Promise<boolean> => {
+  const forget = (ids: readonly string[]): void => {
+    for (const id of ids) [attempts, held, caps].forEach((map) => map.delete(id));
+  };
+
+  /** Sends one batch and applies the status policy. */
+  const deliver = async (batch: QueuedRecord[], payload: Payload, keepalive: boolean): Promise<Step> => {
     const ids = batch.map(recordId);
     const tries = Math.max(...ids.map((id) => attempts.set(id, (attempts.get(id) ?? 0) + 1).get(id)!));
-    const { headers } = options;
-    const extra = typeof headers === 'function' ? await headers() : headers;
-    const result: SendResult = await transport(endpoint!, payload.body, {
-      headers: { ...extra, ...payload.headers, 'idempotency-key': idempotencyKey(ids) },
-      keepalive,
-    });
-    if (isRetryable(result.status)) return (retryLater(result.retryAfterMs), false);
-    ids.forEach((id) => attempts.delete(id));
-    if (result.status > 299) return queue.drop(ids, 'rejected', result.status).then(() => true);
-    await queue.remove(ids);
-    failures = 0;
-    options.emit('delivered', { ids, status: result.status, attempts: tries });
-    return true;
+    const result = await send!(payload, ids, keepalive);
+    const rule = ruleFor(result.status);
+    if (rule === 'delivered') {
+      await queue.remove(ids);
+      forget(ids);
+      failures = 0;
+      options.emit('delivered', { ids, status: result.status, attempts: tries });
+      return 'next';
+    }
+    if (rule === 'split' && batch.length > 1) return split(batch, keepalive);
+    if (rule === 'split' || rule === 'drop') {
+      forget(ids);
+      await queue.drop(ids, 'rejected', result.status);
+      return 'next';
+    }
+    if (rule === 'auth') warn('endpoint-unauthorized', `the endpoint answered ${result.status}; retrying with fresh headers`, { status: result.status });
+    if (rule === 'retry' && mayHoldBack(result.status) && tries >= HOLD_AFTER) {
+      const until = Date.now() + backoff(tries - 1);
+      for (const id of ids) {
+        held.set(id, until);
+        caps.set(id, Math.ceil(batch.length / 2));
+      }
+      return 'held';
+    }
+    retryLater(result.retryAfterMs);
+    return 'stop';
+  };
+
+  /** A refused batch in halves, each sent on its own, until the refused answers are alone. */
+  const split = async (batch: QueuedRecord[], keepalive: boolean): Promise<Step> => {
+    const half = Math.ceil(batch.length / 2);
+    for (const part of [batch.slice(0, half), batch.slice(half)]) {
+      if ((await deliver(part, await payloadOf(part), keepalive)) === 'stop') return 'stop';
+    }
+    return 'next';
   };
 
   const run = async (keepalive: boolean): Promise<void> => {
     do {
       again = false;
-      const records = await queue.load();
-      for (let i = 0; i < records.length;) {
-        const next = await nextBatch(records, i);
-        if (!(await send(next, keepalive))) return;
+      const now = Date.now();
+      const loaded = await queue.load();
+      // Forget what another tab delivered (or the queue dropped) while it was set aside here.
+      const queued = new Set(loaded.map(recordId));
+      forget([...held.keys()].filter((id) => !queued.has(id)));
+      const records = loaded.filter((r) => !((held.get(recordId(r)) ?? 0) > now));
+      // Two batches set aside in a row: the endpoint is failing, not one batch.
+      let lastHeld = false;
+      for (let i = 0; i < records.length; ) {
+        const next = await nextBatch(records, i, caps.get(recordId(records[i]!)) ?? batchSize);
+        const step = await deliver(...next, keepalive);
+        if (step === 'stop') return;
+        if (step === 'held' && lastHeld) return retryLater();
+        lastHeld = step === 'held';
         i += next[0].length;
       }
     } while (again);
-    queue.settle();
+    if (held.size) schedule(Math.max(0, Math.min(...held.values()) - Date.now()));
+    else queue.settle();
   };
 
   function flush({ keepalive = false } = {}): Promise<void> {
-    if (stopped || !endpoint) return Promise.resolve();
+    if (stopped || !send) return Promise.resolve();
     again = !!running;
     running ??= lock(() => run(keepalive))
       // Another tab is flushing: look again later in case it read the queue before our answer.

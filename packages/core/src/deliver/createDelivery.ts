@@ -8,6 +8,7 @@ import { createCourier, type HeadersOption } from './courier.js';
 import { cloudEventsFormat, jsonFormat, type Format } from './formats.js';
 import { httpTransport, type Transport } from './httpTransport.js';
 import { createLock } from './lock.js';
+import { toEndpointUrl } from './endpointUrl.js';
 
 /** What delivery takes from the platform; every part has a browser default. */
 export interface DeliveryPlatform {
@@ -67,6 +68,9 @@ export function createDelivery(config: Record<string, unknown>, { platform, emit
           : jsonFormat,
     headers: typeof headers === 'function' || (headers && typeof headers === 'object') ? (headers as HeadersOption) : undefined,
     batchSize: positive(config, 'delivery', 'batchSize'),
+    simple: flag(config, 'delivery', 'simple'),
+    timeoutMs: positive(config, 'delivery', 'timeoutMs'),
+    warn: report,
     lock: createLock(`moments-flush ${endpoint}`, win, local),
     emit,
     onError: (error) => report('delivery-failed', 'answers stay queued', String(error)),
@@ -105,6 +109,12 @@ function positive(config: Record<string, unknown>, group: string, key: string): 
   return value > 0 ? value : undefined;
 }
 
+/** `config[group][key]` if a boolean, else undefined: the default applies. */
+function flag(config: Record<string, unknown>, group: string, key: string): boolean | undefined {
+  const value = (config[group] as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'boolean' ? value : undefined;
+}
+
 /** The page's localStorage, or undefined where reading it throws (blocked storage, sandboxes). */
 function localStorageOf(win: Window | undefined): Storage | undefined {
   try {
@@ -116,12 +126,5 @@ function localStorageOf(win: Window | undefined): Storage | undefined {
 
 /** The absolute endpoint URL: `https:`, or `http:` on localhost only; else undefined. */
 export function resolveEndpoint(endpoint: unknown, win: Window | undefined): string | undefined {
-  if (typeof endpoint !== 'string' || !endpoint) return undefined;
-  try {
-    const url = new URL(endpoint, win?.document.baseURI);
-    const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return toEndpointUrl(endpoint, win?.document.baseURI);
 }

@@ -77,7 +77,7 @@ describe('createCourier', () => {
     expect(delivered).toEqual([{ ids: ['a1'], status: 200, attempts: 2 }]);
   });
 
-  it.each([400, 401, 404, 413, 422])('drops answers with reason "rejected" when the status is %i', async (status) => {
+  it.each([400, 404, 405, 410, 413, 422])('drops a lone answer with reason "rejected" when the status is %i', async (status) => {
     const { put, dropped, queue, courier } = setup([{ status }]);
     await put('a1');
     await courier.flush();
@@ -215,7 +215,7 @@ describe('createCourier', () => {
 
 describe('isRetryable', () => {
   it('retries network errors, 408, 425, 429 and 5xx only', () => {
-    const statuses = [0, 200, 400, 401, 404, 408, 413, 425, 429, 500, 503];
+    const statuses = [0, 200, 400, 401, 404, 408, 413, 425, 429, 500, 503, 600];
     expect(statuses.filter(isRetryable)).toEqual([0, 408, 425, 429, 500, 503]);
   });
 });

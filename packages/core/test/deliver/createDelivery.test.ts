@@ -112,7 +112,7 @@ describe('createDelivery', () => {
   });
 
   it('flushes on online, and with keepalive on pagehide and when the page is hidden', async () => {
-    const failing = Array.from({ length: 4 }, () => ({ status: 503 }));
+    const failing = Array.from({ length: 4 }, () => ({ status: 0 }));
     const { delivery, win, document, sent } = setup({}, undefined, failing);
     await delivery.put(answer('a1'));
     await flushed(delivery);
