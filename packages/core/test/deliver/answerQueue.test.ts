@@ -134,7 +134,7 @@ describe('createAnswerQueue', () => {
     const [loaded] = await queue.load();
     expect(recordId(loaded!)).toBe('skewed');
     expect(log.dropped).toEqual([]);
-    const [[, stored]] = await storage.entries();
+    const stored = (await storage.entries())[0]![1];
     expect((stored as QueuedAnswer).staleSince).toBe(Date.now());
     // A later load within the grace keeps the mark from the first one.
     vi.advanceTimersByTime(DAY / 2);
