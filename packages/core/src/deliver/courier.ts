@@ -20,7 +20,8 @@ export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 300_000;
 /**
  * Requests a batch may fail with a retryable status the endpoint chose (5xx, 408, 425) before
- * it is set aside, on its own backoff, so the answers behind it go first.
+ * it is set aside: sent after the rest of the queue from then on, in halves, so the answers
+ * behind it go first and an answer the endpoint can never store ends up alone.
  */
 export const HOLD_AFTER = 3;
 
@@ -73,8 +74,8 @@ export function createCourier(options: CourierOptions): Courier {
   if (simple && options.headers) warn('simple-headers-ignored', 'delivery.simple sends no custom headers: `headers` is ignored');
   const send = endpoint ? createSend({ ...options, endpoint, simple, warn }) : undefined;
   const attempts = new Map<string, number>();
-  // Set aside after repeated failures: until when, and the largest batch to send them in next.
-  const held = new Map<string, number>();
+  // Set aside after repeated failures, with the largest batch to send them in next.
+  const held = new Set<string>();
   const caps = new Map<string, number>();
   let running: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,12 +86,12 @@ export function createCourier(options: CourierOptions): Courier {
   let again = false;
 
   const backoff = (n: number): number => random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
-  const schedule = (ms: number): void => {
+  const retryLater = (retryAfterMs = 0): void => {
+    const ms = Math.max(backoff(failures++), retryAfterMs);
     clearTimeout(timer);
     // Capped at a day: setTimeout overflows past 2^31 ms and would fire at once.
     if (!stopped) timer = setTimeout(() => void flush(), Math.min(864e5, ms));
   };
-  const retryLater = (retryAfterMs = 0): void => schedule(Math.max(backoff(failures++), retryAfterMs));
 
   const payloadOf = (batch: QueuedRecord[]): Promise<Payload> | Payload => {
     const answers = batch.flatMap((r) => ('answer' in r ? [r.answer] : []));
@@ -132,9 +133,8 @@ export function createCourier(options: CourierOptions): Courier {
     }
     if (rule === 'auth') warn('endpoint-unauthorized', `the endpoint answered ${result.status}; retrying with fresh headers`, { status: result.status });
     if (rule === 'retry' && mayHoldBack(result.status) && tries >= HOLD_AFTER) {
-      const until = Date.now() + backoff(tries - 1);
       for (const id of ids) {
-        held.set(id, until);
+        held.add(id);
         caps.set(id, Math.ceil(batch.length / 2));
       }
       return 'held';
@@ -153,14 +153,15 @@ export function createCourier(options: CourierOptions): Courier {
   };
 
   const run = async (keepalive: boolean): Promise<void> => {
+    let failing = false;
     do {
       again = false;
-      const now = Date.now();
       const loaded = await queue.load();
       // Forget what another tab delivered (or the queue dropped) while it was set aside here.
       const queued = new Set(loaded.map(recordId));
-      forget([...held.keys()].filter((id) => !queued.has(id)));
-      const records = loaded.filter((r) => !((held.get(recordId(r)) ?? 0) > now));
+      forget([...held].filter((id) => !queued.has(id)));
+      const isHeld = (r: QueuedRecord): boolean => held.has(recordId(r));
+      const records = [...loaded.filter((r) => !isHeld(r)), ...loaded.filter(isHeld)];
       // Two batches set aside in a row: the endpoint is failing, not one batch.
       let lastHeld = false;
       for (let i = 0; i < records.length; ) {
@@ -169,10 +170,11 @@ export function createCourier(options: CourierOptions): Courier {
         if (step === 'stop') return;
         if (step === 'held' && lastHeld) return retryLater();
         lastHeld = step === 'held';
+        failing ||= lastHeld;
         i += next[0].length;
       }
     } while (again);
-    if (held.size) schedule(Math.max(0, Math.min(...held.values()) - Date.now()));
+    if (failing) retryLater();
     else queue.settle();
   };
 

@@ -179,7 +179,7 @@ describe('status policy', () => {
       // Backoff with random() = 1: attempts at 0, 1 s and 3 s; the third sets the batch aside.
       await vi.advanceTimersByTimeAsync(3 * BACKOFF_BASE_MS);
       expect(delivered.flatMap((d) => d.ids)).toEqual(['b1', 'b2', 'c1']);
-      // Then tried again in halves on its own backoff: its neighbour goes out, the poison stays queued.
+      // Then tried again after the rest, in halves: its neighbour goes out, the poison stays queued.
       await vi.advanceTimersByTimeAsync(BACKOFF_CAP_MS);
       expect(delivered.flatMap((d) => d.ids)).toEqual(['b1', 'b2', 'c1', 'p2']);
       expect(await queued()).toEqual(['poison']);
