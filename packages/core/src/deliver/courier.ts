@@ -18,6 +18,8 @@ export const BATCH_SIZE = 20;
 export const BACKOFF_BASE_MS = 1_000;
 /** Longest backoff, in milliseconds (5 minutes). A longer `Retry-After` is still honoured. */
 export const BACKOFF_CAP_MS = 300_000;
+/** Wait before looking again when another tab holds the flush lock, in milliseconds (±50 %). */
+export const LOCK_BUSY_RETRY_MS = 2_000;
 /**
  * Requests a batch may fail with a retryable status the endpoint chose (5xx, 408, 425) before
  * it is set aside: sent after the rest of the queue from then on, in halves, so the answers
@@ -86,12 +88,12 @@ export function createCourier(options: CourierOptions): Courier {
   let again = false;
 
   const backoff = (n: number): number => random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
-  const retryLater = (retryAfterMs = 0): void => {
-    const ms = Math.max(backoff(failures++), retryAfterMs);
+  const retryIn = (ms: number): void => {
     clearTimeout(timer);
     // Capped at a day: setTimeout overflows past 2^31 ms and would fire at once.
     if (!stopped) timer = setTimeout(() => void flush(), Math.min(864e5, ms));
   };
+  const retryLater = (retryAfterMs = 0): void => retryIn(Math.max(backoff(failures++), retryAfterMs));
 
   const payloadOf = (batch: QueuedRecord[]): Promise<Payload> | Payload => {
     const answers = batch.flatMap((r) => ('answer' in r ? [r.answer] : []));
@@ -182,8 +184,9 @@ export function createCourier(options: CourierOptions): Courier {
     if (stopped || !send) return Promise.resolve();
     again = !!running;
     running ??= lock(() => run(keepalive))
-      // Another tab is flushing: look again later in case it read the queue before our answer.
-      .then((ran) => void (ran || retryLater()))
+      // Another tab is flushing: look again soon, in case it read the queue before our answer
+      // (or our answers live in this tab's memory). Not a failure: the backoff does not grow.
+      .then((ran) => void (ran || retryIn(LOCK_BUSY_RETRY_MS * (0.5 + random()))))
       .catch((error: unknown) => (options.onError?.(error), retryLater()))
       .finally(() => (running = undefined));
     return running;

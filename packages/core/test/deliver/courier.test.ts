@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, createCourier, isRetryable, type CourierOptions } from '../../src/deliver/courier.js';
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, createCourier, isRetryable, LOCK_BUSY_RETRY_MS, type CourierOptions } from '../../src/deliver/courier.js';
 import { cloudEventsFormat } from '../../src/deliver/formats.js';
 import type { SendResult } from '../../src/deliver/httpTransport.js';
 import type { Lock } from '../../src/deliver/lock.js';
@@ -189,7 +189,10 @@ describe('createCourier', () => {
     await courier.flush();
     expect(transport).not.toHaveBeenCalled();
     busy = false;
-    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
+    // random() = 1: 1.5 × LOCK_BUSY_RETRY_MS, whatever failures came before.
+    await vi.advanceTimersByTimeAsync(1.5 * LOCK_BUSY_RETRY_MS - 1);
+    expect(transport).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
