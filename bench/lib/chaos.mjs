@@ -23,8 +23,23 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
   const endpoint = await startEndpoint();
   endpoint.set(BASE);
   const context = await browser.newContext();
-  const counts = { closed: 0, closedMidRequest: 0, offline: 0, consentLate: 0, stretches: {}, clockJumps: 0, chunkFailures: 0 };
+  const counts = {
+    closed: 0,
+    closedMidRequest: 0,
+    offline: 0,
+    offlineAtChunk: 0,
+    consentLate: 0,
+    stretches: {},
+    clockJumps: 0,
+    chunkFailures: 0,
+  };
+  /** Counts the delivery-chunk loads that failed in a tab (before it closes, or at the end). */
+  const countChunkFailures = async (page) => {
+    const log = await page.evaluate(() => window.harness.events).catch(() => []);
+    counts.chunkFailures += log.filter((e) => e.name === 'error' && e.payload.code === 'delivery-unavailable').length;
+  };
   let offline = false;
+  let healing = false;
   let clock = 0;
   let serial = 0;
   const answered = new Map(); // id → time it was stored on the device
@@ -34,12 +49,18 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
     // Slot 0 is the tab whose storage is full: its answers live in memory, so it is never closed
     // (a closed tab would take them along: the one case where the promise is the tab's life).
     const pending = slot !== 0 && Math.random() < 1 / 3;
+    // Sometimes the network goes right after the page loaded, before the delivery chunk does.
+    const offlineAtChunk = !healing && !offline && Math.random() < 0.25;
     const query = { endpoint: endpoint.url, tab: name, chunk, clock: String(clock), ...(slot === 0 ? { storage: 'full' } : {}) };
+    if (pending) query.consent = 'pending';
+    if (offlineAtChunk) query.chunkDelayMs = '300';
     const page = await context.newPage();
-    await page.goto(
-      `${siteUrl}/fixtures/delivery-harness.html?${new URLSearchParams({ ...query, ...(pending ? { consent: 'pending' } : {}) })}`,
-    );
+    await page.goto(`${siteUrl}/fixtures/delivery-harness.html?${new URLSearchParams(query)}`);
     await page.waitForFunction(() => window.harness !== undefined);
+    if (offlineAtChunk) {
+      counts.offlineAtChunk++;
+      await setOffline(true);
+    }
     if (pending) {
       counts.consentLate++;
       setTimeout(() => void page.evaluate(() => window.harness.consent()).catch(() => undefined), 500 + Math.random() * 2500);
@@ -49,11 +70,11 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
   const tabs = [];
   for (let slot = 0; slot < TABS; slot++) tabs.push(await open(slot));
 
-  const setOffline = async (value) => {
+  async function setOffline(value) {
     offline = value;
     if (value) counts.offline++;
     await context.setOffline(value);
-  };
+  }
   const stretch = (name, options, ms) => {
     counts.stretches[name] = (counts.stretches[name] ?? 0) + 1;
     endpoint.set(options);
@@ -94,9 +115,8 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
     if (busy > 0) counts.closedMidRequest++;
     counts.closed++;
     tabs[slot] = offline ? null : await open(slot);
+    await countChunkFailures(old.page);
     await old.page.close();
-    // Sometimes the network goes at once, while the new tab's first answer loads the engine.
-    if (!offline && Math.random() < 0.3) await setOffline(true);
   };
 
   const troubleLoop = async () => {
@@ -106,7 +126,7 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
       if (roll < 0.3) {
         await setOffline(!offline);
         // Pages cannot load offline: tabs closed meanwhile reopen now (a return visit).
-        if (!offline) for (const [slot, tab] of tabs.entries()) if (!tab) tabs[slot] = await open(slot);
+        for (const [slot, tab] of tabs.entries()) if (!tab && !offline) tabs[slot] = await open(slot);
       } else if (roll < 0.6) await closeOne();
       else if (roll < 0.67) stretch('401', { failRate: 1, failStatus: 401 }, 2_000);
       else if (roll < 0.74) stretch('413', { maxAnswers: 2 }, 3_000);
@@ -123,13 +143,11 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
   const started = Date.now();
   await Promise.all([...tabs.map((_, slot) => answerLoop(slot)), troubleLoop()]);
   const chaosMs = Date.now() - started;
-  for (const tab of tabs) {
-    const log = await tab?.page.evaluate(() => window.harness.events).catch(() => []);
-    counts.chunkFailures += (log ?? []).filter((e) => e.name === 'error' && e.payload.code === 'delivery-unavailable').length;
-  }
+  for (const tab of tabs) if (tab) await countChunkFailures(tab.page);
 
   // Heal: the endpoint recovers, the clock is right, the network comes back (`online` wakes flushers).
   await sleep(3_000); // let the last stretches end
+  healing = true;
   endpoint.set({ ...BASE, failRate: 0, dropRate: 0, delayMs: 0 });
   const healedAt = Date.now();
   const pendingAtHeal = [...answered.keys()].filter((id) => !endpoint.stored.has(id));
@@ -146,7 +164,11 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
   if (process.env.DEBUG_CHAOS) {
     const missing = [...answered.keys()].filter((id) => !endpoint.stored.has(id));
     console.log('missing', missing.length, missing.slice(0, 5));
-    for (const tab of tabs) console.log(tab.name, JSON.stringify(await tab.page.evaluate(() => window.harness.events.filter((e) => e.name !== 'delivered').slice(-8))));
+    for (const tab of tabs)
+      console.log(
+        tab.name,
+        JSON.stringify(await tab.page.evaluate(() => window.harness.events.filter((e) => e.name !== 'delivered').slice(-8))),
+      );
   }
   const rawDuplicates = [...endpoint.raw.values()].reduce((n, count) => n + count - 1, 0);
   // Stored twice = one answer (its unique orderId) stored under two ids: the endpoint's dedupe

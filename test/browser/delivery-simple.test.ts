@@ -77,7 +77,14 @@ describe('the Apps Script example', () => {
     try {
       const page = await openHarness(context, site.url, { endpoint: appsScript.execUrl, simple: '1' });
       const ids = await answer(page, 3);
-      await eventually(() => expect(appsScript.sheets.get('Answers')?.rows.slice(1).map((row) => row[0])).toEqual(ids));
+      await eventually(() =>
+        expect(
+          appsScript.sheets
+            .get('Answers')
+            ?.rows.slice(1)
+            .map((row) => row[0]),
+        ).toEqual(ids),
+      );
       expect(appsScript.requests.map((r) => r.method)).not.toContain('OPTIONS');
       // doPost ran once per batch: the redirect to its output is not a reason to post again.
       expect(appsScript.requests.filter((r) => r.method === 'POST').length).toBeLessThanOrEqual(3);

@@ -27,7 +27,14 @@ export interface Endpoint {
   stats: { inflight: number; inflightTabs: Map<string, number> };
   stored: Map<string, { answer: { id: string; [key: string]: unknown }; at: number }>;
   raw: Map<string, number>;
-  requests: Array<{ at: number; method: 'POST' | 'OPTIONS' | 'GET'; headers: IncomingHttpHeaders; body: string; status: number; url?: string }>;
+  requests: Array<{
+    at: number;
+    method: 'POST' | 'OPTIONS' | 'GET';
+    headers: IncomingHttpHeaders;
+    body: string;
+    status: number;
+    url?: string;
+  }>;
   start(): Promise<number>;
   stop(): Promise<void>;
 }

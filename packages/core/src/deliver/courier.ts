@@ -2,14 +2,16 @@
 import type { AnswerQueue } from './answerQueue.js';
 import { recordId, type QueuedRecord } from '../shared/records.js';
 import type { Emitter } from '../eager/emitter.js';
-import { idempotencyKey, jsonFormat, type Format, type Payload } from './formats.js';
-import { KEEPALIVE_MAX_BYTES, type Transport } from './httpTransport.js';
+import { jsonFormat, type Format } from './formats.js';
+import type { Transport } from './httpTransport.js';
+import { createBatcher, createLedger } from './batches.js';
 import type { Lock } from './lock.js';
 import { isAppsScript } from './endpointUrl.js';
 import { createSend, type HeadersOption, type Warn } from './request.js';
-import { mayHoldBack, ruleFor } from './statusPolicy.js';
+import { createDeliverBatch } from './deliverBatch.js';
 
 export { isRetryable } from './statusPolicy.js';
+export { HOLD_AFTER } from './deliverBatch.js';
 export type { HeadersOption } from './request.js';
 
 /** Default answers per request. */
@@ -20,12 +22,6 @@ export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 300_000;
 /** Wait before looking again when another tab holds the flush lock, in milliseconds (±50 %). */
 export const LOCK_BUSY_RETRY_MS = 2_000;
-/**
- * Requests a batch may fail with a retryable status the endpoint chose (5xx, 408, 425) before
- * it is set aside: sent after the rest of the queue from then on, in halves, so the answers
- * behind it go first and an answer the endpoint can never store ends up alone.
- */
-export const HOLD_AFTER = 3;
 
 export interface CourierOptions {
   queue: AnswerQueue;
@@ -62,9 +58,6 @@ export interface Courier {
   stop(): void;
 }
 
-/** What a batch's request leads to: go on with the next batch, set it aside, or stop the run. */
-type Step = 'next' | 'held' | 'stop';
-
 /**
  * Delivers queued answers by the status policy (`statusPolicy.ts`), retrying with exponential
  * backoff, full jitter and `Retry-After`.
@@ -75,10 +68,8 @@ export function createCourier(options: CourierOptions): Courier {
   const simple = options.simple ?? (endpoint !== undefined && isAppsScript(endpoint));
   if (simple && options.headers) warn('simple-headers-ignored', 'delivery.simple sends no custom headers: `headers` is ignored');
   const send = endpoint ? createSend({ ...options, endpoint, simple, warn }) : undefined;
-  const attempts = new Map<string, number>();
-  // Set aside after repeated failures, with the largest batch to send them in next.
-  const held = new Set<string>();
-  const caps = new Map<string, number>();
+  const batcher = createBatcher(format, simple);
+  const ledger = createLedger();
   let running: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -95,64 +86,16 @@ export function createCourier(options: CourierOptions): Courier {
   };
   const retryLater = (retryAfterMs = 0): void => retryIn(Math.max(backoff(failures++), retryAfterMs));
 
-  const payloadOf = (batch: QueuedRecord[]): Promise<Payload> | Payload => {
-    const answers = batch.flatMap((r) => ('answer' in r ? [r.answer] : []));
-    const events = batch.flatMap((r) => ('event' in r ? [r.event] : []));
-    return format(answers, events, simple ? { key: idempotencyKey(batch.map(recordId)) } : {});
-  };
-
-  /** The largest batch from `start` (halving) within `max` whose body fits the keepalive limit. */
-  const nextBatch = async (records: QueuedRecord[], start: number, max: number): Promise<[QueuedRecord[], Payload]> => {
-    for (let n = Math.min(max, records.length - start); ; n = Math.ceil(n / 2)) {
-      const batch = records.slice(start, start + n);
-      const payload = await payloadOf(batch);
-      if (n < 2 || new Blob([payload.body]).size <= KEEPALIVE_MAX_BYTES) return [batch, payload];
-    }
-  };
-
-  const forget = (ids: readonly string[]): void => {
-    for (const id of ids) [attempts, held, caps].forEach((map) => map.delete(id));
-  };
-
-  /** Sends one batch and applies the status policy. */
-  const deliver = async (batch: QueuedRecord[], payload: Payload, keepalive: boolean): Promise<Step> => {
-    const ids = batch.map(recordId);
-    const tries = Math.max(...ids.map((id) => attempts.set(id, (attempts.get(id) ?? 0) + 1).get(id)!));
-    const result = await send!(payload, ids, keepalive);
-    const rule = ruleFor(result.status);
-    if (rule === 'delivered') {
-      await queue.remove(ids);
-      forget(ids);
-      failures = 0;
-      options.emit('delivered', { ids, status: result.status, attempts: tries });
-      return 'next';
-    }
-    if (rule === 'split' && batch.length > 1) return split(batch, keepalive);
-    if (rule === 'split' || rule === 'drop') {
-      forget(ids);
-      await queue.drop(ids, 'rejected', result.status);
-      return 'next';
-    }
-    if (rule === 'auth') warn('endpoint-unauthorized', `the endpoint answered ${result.status}; retrying with fresh headers`, { status: result.status });
-    if (rule === 'retry' && mayHoldBack(result.status) && tries >= HOLD_AFTER) {
-      for (const id of ids) {
-        held.add(id);
-        caps.set(id, Math.ceil(batch.length / 2));
-      }
-      return 'held';
-    }
-    retryLater(result.retryAfterMs);
-    return 'stop';
-  };
-
-  /** A refused batch in halves, each sent on its own, until the refused answers are alone. */
-  const split = async (batch: QueuedRecord[], keepalive: boolean): Promise<Step> => {
-    const half = Math.ceil(batch.length / 2);
-    for (const part of [batch.slice(0, half), batch.slice(half)]) {
-      if ((await deliver(part, await payloadOf(part), keepalive)) === 'stop') return 'stop';
-    }
-    return 'next';
-  };
+  const deliver = createDeliverBatch({
+    queue,
+    send: (payload, ids, keepalive) => send!(payload, ids, keepalive),
+    ledger,
+    batcher,
+    emit: options.emit,
+    warn,
+    onDelivered: () => void (failures = 0),
+    onRetry: retryLater,
+  });
 
   const run = async (keepalive: boolean): Promise<void> => {
     let failing = false;
@@ -160,14 +103,13 @@ export function createCourier(options: CourierOptions): Courier {
       again = false;
       const loaded = await queue.load();
       // Forget what another tab delivered (or the queue dropped) while it was set aside here.
-      const queued = new Set(loaded.map(recordId));
-      forget([...held].filter((id) => !queued.has(id)));
-      const isHeld = (r: QueuedRecord): boolean => held.has(recordId(r));
+      ledger.keepOnly(new Set(loaded.map(recordId)));
+      const isHeld = (r: QueuedRecord): boolean => ledger.isSetAside(recordId(r));
       const records = [...loaded.filter((r) => !isHeld(r)), ...loaded.filter(isHeld)];
       // Two batches set aside in a row: the endpoint is failing, not one batch.
       let lastHeld = false;
-      for (let i = 0; i < records.length; ) {
-        const next = await nextBatch(records, i, caps.get(recordId(records[i]!)) ?? batchSize);
+      for (let i = 0; i < records.length;) {
+        const next = await batcher.next(records, i, ledger.cap(recordId(records[i]!)) ?? batchSize);
         const step = await deliver(...next, keepalive);
         if (step === 'stop') return;
         if (step === 'held' && lastHeld) return retryLater();

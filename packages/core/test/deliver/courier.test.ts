@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, createCourier, isRetryable, LOCK_BUSY_RETRY_MS, type CourierOptions } from '../../src/deliver/courier.js';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  BATCH_SIZE,
+  createCourier,
+  isRetryable,
+  LOCK_BUSY_RETRY_MS,
+  type CourierOptions,
+} from '../../src/deliver/courier.js';
 import { cloudEventsFormat } from '../../src/deliver/formats.js';
 import type { SendResult } from '../../src/deliver/httpTransport.js';
 import type { Lock } from '../../src/deliver/lock.js';

@@ -48,7 +48,11 @@ describe('httpTransport', () => {
     const fetch = vi.fn(async () => response);
     vi.stubGlobal('fetch', fetch);
     const { signal } = new AbortController();
-    expect(await httpTransport('https://e.test/', '{}', { signal })).toEqual({ status: 200, redirectedTo: 'https://moved.test/in', retryAfterMs: undefined });
+    expect(await httpTransport('https://e.test/', '{}', { signal })).toEqual({
+      status: 200,
+      redirectedTo: 'https://moved.test/in',
+      retryAfterMs: undefined,
+    });
     expect(fetch).toHaveBeenCalledWith('https://e.test/', expect.objectContaining({ signal }));
   });
 

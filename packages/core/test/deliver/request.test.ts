@@ -81,7 +81,11 @@ describe('delivery.simple', () => {
 
 describe('transform url', () => {
   it('posts to the url a transform returns, with its headers', async () => {
-    const format: Format = (answers) => ({ body: JSON.stringify({ answers }), headers: { 'x-k': '1' }, url: 'https://api.vendor.test/v1/batch' });
+    const format: Format = (answers) => ({
+      body: JSON.stringify({ answers }),
+      headers: { 'x-k': '1' },
+      url: 'https://api.vendor.test/v1/batch',
+    });
     const { put, courier, sent, delivered } = setup({ format });
     await put('a1');
     await courier.flush();

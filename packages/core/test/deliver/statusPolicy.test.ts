@@ -75,7 +75,9 @@ describe('status policy', () => {
       await courier.flush();
       expect(requests.map((r) => r.url)).toEqual(['https://collect.test/answers', moved]);
       expect(delivered).toEqual([{ ids: ['a1'], status: 200, attempts: 1 }]);
-      expect(warnings).toEqual([{ code: 'endpoint-redirected', details: { from: 'https://collect.test/answers', to: moved, status: 200 } }]);
+      expect(warnings).toEqual([
+        { code: 'endpoint-redirected', details: { from: 'https://collect.test/answers', to: moved, status: 200 } },
+      ]);
       await put('a2');
       await courier.flush();
       expect(requests.map((r) => r.url).slice(2)).toEqual([moved]);
@@ -84,7 +86,9 @@ describe('status policy', () => {
     it('never counts a redirect that ended in a 2xx as delivered while the re-post fails', async () => {
       const moved = 'https://new.collect.test/answers';
       // The POST became a GET at `moved`, which answered 200; a POST there answers 503.
-      const { put, courier, delivered, queued } = setup(({ url }) => (url === moved ? { status: 503 } : { status: 200, redirectedTo: moved }));
+      const { put, courier, delivered, queued } = setup(({ url }) =>
+        url === moved ? { status: 503 } : { status: 200, redirectedTo: moved },
+      );
       await put('a1');
       await courier.flush();
       expect(delivered).toEqual([]);
@@ -136,7 +140,9 @@ describe('status policy', () => {
 
   it.each([400, 413, 422])('on %i, splits the batch until the refused answers are alone, and drops only those', async (status) => {
     const refused = new Set(['a3', 'a6']);
-    const { put, courier, delivered, dropped, requests, queued } = setup(({ ids }) => ({ status: ids.some((id) => refused.has(id)) ? status : 200 }));
+    const { put, courier, delivered, dropped, requests, queued } = setup(({ ids }) => ({
+      status: ids.some((id) => refused.has(id)) ? status : 200,
+    }));
     const ids = Array.from({ length: 8 }, (_, i) => `a${i}`);
     await put(...ids);
     await courier.flush();
@@ -224,7 +230,16 @@ describe('status policy', () => {
       const warnings: string[] = [];
       const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit });
       await queue.put({ answer: answer('a1'), queuedAt: Date.now() });
-      const courier = createCourier({ queue, transport, endpoint: 'https://collect.test/', emit: log.emit, lock, timeoutMs: 5_000, warn: (code) => void warnings.push(code), random: () => 1 });
+      const courier = createCourier({
+        queue,
+        transport,
+        endpoint: 'https://collect.test/',
+        emit: log.emit,
+        lock,
+        timeoutMs: 5_000,
+        warn: (code) => void warnings.push(code),
+        random: () => 1,
+      });
       const done = courier.flush();
       await vi.advanceTimersByTimeAsync(4_999);
       expect(held).toBe(true);
