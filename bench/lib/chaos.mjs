@@ -39,7 +39,8 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
     counts.chunkFailures += log.filter((e) => e.name === 'error' && e.payload.code === 'delivery-unavailable').length;
   };
   let offline = false;
-  let healing = false;
+  // No trouble while the first tabs open and after the heal.
+  let calm = true;
   let clock = 0;
   let serial = 0;
   const answered = new Map(); // id → time it was stored on the device
@@ -50,7 +51,7 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
     // (a closed tab would take them along: the one case where the promise is the tab's life).
     const pending = slot !== 0 && Math.random() < 1 / 3;
     // Sometimes the network goes right after the page loaded, before the delivery chunk does.
-    const offlineAtChunk = !healing && !offline && Math.random() < 0.25;
+    const offlineAtChunk = !calm && !offline && Math.random() < 0.25;
     const query = { endpoint: endpoint.url, tab: name, chunk, clock: String(clock), ...(slot === 0 ? { storage: 'full' } : {}) };
     if (pending) query.consent = 'pending';
     if (offlineAtChunk) query.chunkDelayMs = '300';
@@ -69,6 +70,7 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
   };
   const tabs = [];
   for (let slot = 0; slot < TABS; slot++) tabs.push(await open(slot));
+  calm = false;
 
   async function setOffline(value) {
     offline = value;
@@ -147,7 +149,7 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
 
   // Heal: the endpoint recovers, the clock is right, the network comes back (`online` wakes flushers).
   await sleep(3_000); // let the last stretches end
-  healing = true;
+  calm = true;
   endpoint.set({ ...BASE, failRate: 0, dropRate: 0, delayMs: 0 });
   const healedAt = Date.now();
   const pendingAtHeal = [...answered.keys()].filter((id) => !endpoint.stored.has(id));
