@@ -159,8 +159,8 @@ export const configSchema = object({
       /**
        * Send CORS "simple" requests: `POST` as `text/plain;charset=UTF-8` with no custom header,
        * so the browser sends no preflight (for endpoints that cannot answer `OPTIONS`, such as
-       * Google Apps Script). The idempotency key travels in the body as `"key"`; `headers` is
-       * ignored. Default: true for `script.google.com` endpoints, else false.
+       * Google Apps Script). The idempotency key travels in the body as `"key"`; `headers` (and
+       * a `transform`'s) are ignored. Default: true for `script.google.com` endpoints, else false.
        */
       simple: opt(flag),
       /**
