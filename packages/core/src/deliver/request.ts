@@ -68,14 +68,16 @@ export function createSend(options: RequestOptions): Send {
     const url = moved.get(target) ?? target;
     const result = await attempt(url, payload, ids, keepalive);
     const to = result.redirectedTo;
-    if (!to || isAppsScriptEcho(to)) return result;
+    // Apps Script (always a simple request) answers every POST this way, after running doPost.
+    const echo = (url: string): boolean => simple && isAppsScriptEcho(url);
+    if (!to || echo(to)) return result;
     const next = toEndpointUrl(to);
     warn('endpoint-redirected', `the endpoint redirects to ${to}: use that URL in the config`, { from: url, to, status: result.status });
     if (!next) return { status: 0 };
     moved.set(target, next);
     const again = await attempt(next, payload, ids, keepalive);
     // Redirected again: a loop or a chain; retried later rather than counted as delivered.
-    return again.redirectedTo && !isAppsScriptEcho(again.redirectedTo) ? { status: 0 } : again;
+    return again.redirectedTo && !echo(again.redirectedTo) ? { status: 0 } : again;
   };
 }
 

@@ -120,6 +120,20 @@ describe('status policy', () => {
       expect(delivered.map((d) => d.ids)).toEqual([['a1']]);
       expect(warnings).toEqual([]);
     });
+
+    it('re-posts a redirect to an echo URL unless the request is a simple one, as Apps Script requests are', async () => {
+      const echo = 'https://collect.test/macros/echo?user_content_key=k';
+      const { put, courier, requests, warnings } = setup(
+        ({ url }) => (url === echo ? { status: 200 } : { status: 200, redirectedTo: echo }),
+        {
+          simple: false,
+        },
+      );
+      await put('a1');
+      await courier.flush();
+      expect(requests.map((r) => r.url)).toEqual(['https://collect.test/answers', echo]);
+      expect(warnings.map((w) => w.code)).toEqual(['endpoint-redirected']);
+    });
   });
 
   it.each([401, 403])('keeps answers on %i, retries with backoff and fresh headers, and names the status', async (status) => {
