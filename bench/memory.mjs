@@ -35,10 +35,10 @@ async function startedPage(sdk) {
 
 const startup = Object.fromEntries(SDKS.map((sdk) => [sdk, []]));
 const SPA_SDKS = ['moments', 'posthog-api'];
-/** How many answers each SDK's endpoint received, read after the loop. */
+/** How many answers each SDK's endpoint received, read after the loop (the collector's store is async). */
 const delivered = {
-  moments: () => server.collector.answers().length,
-  'posthog-api': () => server.posthogApi.countEvents('survey sent'),
+  moments: async () => (await server.collector.answers()).length,
+  'posthog-api': async () => server.posthogApi.countEvents('survey sent'),
 };
 
 /**
@@ -50,7 +50,7 @@ async function surveysInOnePage(sdk) {
   const { page, cdp, close } = await startedPage(sdk);
   try {
     const before = await heap(cdp);
-    const received = delivered[sdk]();
+    const received = await delivered[sdk]();
     const firstOutcomes = await page.evaluate((name) => window.__bench.answerMany(name, 1, 1), sdk);
     const first = await heap(cdp);
     const restOutcomes = await page.evaluate(([name, n]) => window.__bench.answerMany(name, n, 2), [sdk, SURVEYS - 1]);
@@ -60,7 +60,7 @@ async function surveysInOnePage(sdk) {
     const after = await heap(cdp);
     const outcomes = { ...restOutcomes };
     for (const [k, v] of Object.entries(firstOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
-    return { before, first, after, outcomes, delivered: delivered[sdk]() - received };
+    return { before, first, after, outcomes, delivered: (await delivered[sdk]()) - received };
   } finally {
     await close();
   }

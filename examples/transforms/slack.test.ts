@@ -10,8 +10,7 @@ const use = closeAfterEach();
 describe('toSlack', () => {
   it('posts one message with a section per answer when the webhook is called', async () => {
     const target = use(await startSlack());
-    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(answers);
-    expect(await deliver(result)).toBe(200);
+    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` }), answers)).toBe(200);
     const [message] = target.stored;
     expect(message!['blocks'].filter((b: { type: string }) => b.type === 'section')).toHaveLength(3);
     expect(message!['blocks'][1].text.text).toContain('*NPS 1* · purchase · post-purchase-nps');
@@ -21,10 +20,9 @@ describe('toSlack', () => {
 
   it('escapes a comment when it holds Slack control sequences', async () => {
     const target = use(await startSlack());
-    const result = toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })([
+    await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` }), [
       makeAnswer(1, { comment: '<!channel> see <https://evil.example|your order>' }),
     ]);
-    await deliver(result);
     const text: string = target.stored[0]!['blocks'][1].text.text;
     expect(text).toContain('&lt;!channel&gt; see &lt;https://evil.example|your order&gt;');
     expect(text).not.toContain('<!channel>');
@@ -33,7 +31,9 @@ describe('toSlack', () => {
   it('stays within 50 blocks when a batch has more answers than fit', async () => {
     const target = use(await startSlack());
     const many = Array.from({ length: 60 }, (_, i) => makeAnswer(i));
-    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` })(many))).toBe(200);
+    expect(
+      await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX` }), many, { batchSize: 60 }),
+    ).toBe(200);
     const blocks = target.stored[0]!['blocks'];
     expect(blocks).toHaveLength(50);
     expect(blocks[49].elements[0].text).toBe('…and 12 more');
@@ -41,6 +41,6 @@ describe('toSlack', () => {
 
   it('is refused by the stand-in when the webhook path is wrong', async () => {
     const target = use(await startSlack());
-    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/other` })(answers))).toBe(404);
+    expect(await deliver(toSlack({ webhookUrl: `${target.url}/services/T0000/B0000/other` }), answers)).toBe(404);
   });
 });

@@ -10,6 +10,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
+import { createDelivery, createMemoryStorage, createRuntime, httpTransport, type Answer, type Transport } from '@moments/core/internal';
 import { makeAnswer } from '../endpoints/fixtures.js';
 
 interface Request {
@@ -133,16 +134,33 @@ export function startSlack(path = '/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXX
   });
 }
 
-/** Sends a transform's result the way the SDK's courier does: POST, JSON, no credentials. */
-export async function deliver(result: { url?: string; headers?: Record<string, string>; body: string }, endpoint = ''): Promise<number> {
-  const response = await fetch(result.url ?? endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...result.headers },
-    body: result.body,
-    credentials: 'omit',
+/**
+ * Delivers `answers` through the SDK's own delivery (queue, courier, browser transport over
+ * `fetch`), with the recipe as the config's `transform`: its `url`, headers and body reach the
+ * stand-in exactly as they would leave a page. Resolves with the status of the first request
+ * once the courier settles (a refused batch is split or retried by the SDK's status policy).
+ */
+export async function deliver(
+  transform: (answers: Answer[]) => { url?: string; headers?: Record<string, string>; body: string },
+  answers: Answer[],
+  { batchSize }: { batchSize?: number } = {},
+): Promise<number> {
+  const statuses: number[] = [];
+  const transport: Transport = async (url, body, options) => {
+    const result = await httpTransport(url, body, options);
+    statuses.push(result.status);
+    return result;
+  };
+  const config = { endpoint: 'https://transform.example/unused', transform, ...(batchSize ? { delivery: { batchSize } } : {}) };
+  // The SDK's own path: stored by the runtime, sent by the delivery engine (no window: no page events).
+  const runtime = createRuntime(config, {
+    platform: { storages: [createMemoryStorage()], stateStorages: [], transport, window: undefined },
+    loadDelivery: async () => createDelivery,
   });
-  await response.arrayBuffer();
-  return response.status;
+  for (const answer of answers) await runtime.record(answer);
+  await runtime.flush();
+  runtime.destroy();
+  return statuses[0] ?? 0;
 }
 
 /** The batch every recipe test sends: two scores and a choice. */

@@ -3,10 +3,20 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export interface EndpointOptions {
   cors?: boolean;
+  /** false: `OPTIONS` gets 405 without CORS headers. */
+  preflight?: boolean;
   script?: Array<{ status: number; retryAfter?: string }>;
   failRate?: number;
+  /** Status of a random failure (default 503). */
+  failStatus?: number;
   dropRate?: number;
   delayMs?: number;
+  /** A batch with more answers gets 413. */
+  maxAnswers?: number;
+  /** 0 (none) or the status a POST to the endpoint's path is redirected to `/moved` with. */
+  redirect?: number;
+  /** Read the body, never answer. */
+  hang?: boolean;
 }
 
 export interface Endpoint {
@@ -17,7 +27,14 @@ export interface Endpoint {
   stats: { inflight: number; inflightTabs: Map<string, number> };
   stored: Map<string, { answer: { id: string; [key: string]: unknown }; at: number }>;
   raw: Map<string, number>;
-  requests: Array<{ at: number; method: 'POST' | 'OPTIONS'; headers: IncomingHttpHeaders; body: string; status: number }>;
+  requests: Array<{
+    at: number;
+    method: 'POST' | 'OPTIONS' | 'GET';
+    headers: IncomingHttpHeaders;
+    body: string;
+    status: number;
+    url?: string;
+  }>;
   start(): Promise<number>;
   stop(): Promise<void>;
 }

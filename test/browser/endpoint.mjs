@@ -7,13 +7,30 @@ import { createServer } from 'node:http';
 /**
  * Starts an endpoint on 127.0.0.1. `set(options)` changes its behaviour at any time:
  * `cors` (default true), `script` (statuses to answer next, e.g. `[{status: 503, retryAfter: '1'}]`),
- * `failRate` / `dropRate` (0–1, random 503s and dropped connections). `stop()` closes the port
- * (connection refused) and `start()` listens on the same port again. `delayMs`: each POST is
- * answered after a random delay up to this long (the body already received: `stats.inflight`,
- * and per `x-tab` request header in `stats.inflightTabs`).
+ * `failRate` / `dropRate` (0–1, random failures and dropped connections; `failStatus`, default
+ * 503, is the status of a random failure: 401 for a stretch of expired tokens). `stop()` closes
+ * the port (connection refused) and `start()` listens on the same port again. `delayMs`: each
+ * POST is answered after a random delay up to this long (the body already received:
+ * `stats.inflight`, and per `x-tab` request header or body `tab` in `stats.inflightTabs`).
+ * `preflight: false` answers `OPTIONS` with 405 and no CORS headers (as Apps Script does).
+ * `maxAnswers`: a batch with more answers gets 413. `redirect` (301, 302, 303, 307 or 308):
+ * a POST to the endpoint's path is redirected to `/moved`, where a POST is stored as usual and a
+ * GET (what 301/302/303 make of a POST) answers 200 with nothing stored. `hang: true` reads
+ * the body, then never answers.
  */
 export async function startEndpoint({ random = Math.random } = {}) {
-  const options = { cors: true, script: [], failRate: 0, dropRate: 0, delayMs: 0 };
+  const options = {
+    cors: true,
+    preflight: true,
+    script: [],
+    failRate: 0,
+    failStatus: 503,
+    dropRate: 0,
+    delayMs: 0,
+    maxAnswers: Infinity,
+    redirect: 0,
+    hang: false,
+  };
   const stats = { inflight: 0, inflightTabs: new Map() };
   const stored = new Map();
   const raw = new Map();
@@ -31,8 +48,14 @@ export async function startEndpoint({ random = Math.random } = {}) {
         }
       : {};
     if (req.method === 'OPTIONS') {
-      requests.push({ at: Date.now(), method: 'OPTIONS', headers: req.headers, body: '', status: 204 });
-      return void res.writeHead(204, cors).end();
+      const status = options.preflight ? 204 : 405;
+      requests.push({ at: Date.now(), method: 'OPTIONS', headers: req.headers, body: '', status });
+      return void res.writeHead(status, options.preflight ? cors : {}).end();
+    }
+    const moved = req.url?.startsWith('/moved');
+    if (req.method === 'GET') {
+      requests.push({ at: Date.now(), method: 'GET', headers: req.headers, body: '', status: 200, url: req.url });
+      return void res.writeHead(200, cors).end('ok');
     }
     const body = await new Promise((resolve) => {
       const chunks = [];
@@ -40,10 +63,15 @@ export async function startEndpoint({ random = Math.random } = {}) {
       req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       req.on('error', () => resolve(''));
     });
-    const entry = { at: Date.now(), method: 'POST', headers: req.headers, body, status: 0 };
+    const entry = { at: Date.now(), method: 'POST', headers: req.headers, body, status: 0, url: req.url };
     requests.push(entry);
+    if (options.redirect && !moved) {
+      entry.status = options.redirect;
+      return void res.writeHead(options.redirect, { ...cors, location: '/moved' }).end();
+    }
+    if (options.hang) return;
     if (options.delayMs) {
-      const tab = String(req.headers['x-tab'] ?? '');
+      const tab = String(req.headers['x-tab'] ?? tabOf(body));
       stats.inflight++;
       stats.inflightTabs.set(tab, (stats.inflightTabs.get(tab) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, random() * options.delayMs));
@@ -51,7 +79,7 @@ export async function startEndpoint({ random = Math.random } = {}) {
       stats.inflightTabs.set(tab, stats.inflightTabs.get(tab) - 1);
     }
     if (random() < options.dropRate) return void req.socket.destroy();
-    const next = options.script.shift() ?? (random() < options.failRate ? { status: 503 } : { status: 200 });
+    const next = options.script.shift() ?? (random() < options.failRate ? { status: options.failStatus } : { status: 200 });
     entry.status = next.status;
     if (next.status === 200) {
       let parsed;
@@ -61,6 +89,7 @@ export async function startEndpoint({ random = Math.random } = {}) {
         return void res.writeHead((entry.status = 400), cors).end();
       }
       const answers = Array.isArray(parsed) ? parsed.map((event) => event.data) : (parsed.answers ?? []);
+      if (answers.length > options.maxAnswers) return void res.writeHead((entry.status = 413), cors).end();
       for (const answer of answers) {
         raw.set(answer.id, (raw.get(answer.id) ?? 0) + 1);
         if (!stored.has(answer.id)) stored.set(answer.id, { answer, at: Date.now() });
@@ -68,6 +97,8 @@ export async function startEndpoint({ random = Math.random } = {}) {
     }
     res.writeHead(next.status, { ...cors, ...(next.retryAfter ? { 'retry-after': next.retryAfter } : {}) }).end();
   });
+  /** The harness names its tab in each answer's context when it cannot send an `x-tab` header. */
+  const tabOf = (body) => /"tab":"([^"]*)"/.exec(body)?.[1] ?? '';
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -63,8 +63,9 @@ describe('docs/config.md', () => {
     const withoutPlaceholder = page.replace(/^\| `placeholder` \| text \| none \| `text` only.*\n/m, '');
     expect(withoutPlaceholder).not.toBe(page);
     expect(added(configProblems(withoutPlaceholder, configSchema))).toEqual(['surveys[].question.placeholder missing from docs/config.md']);
-    const grown = object({ ...configSchema.shape!, delivery: optional(object({ batchSize: optional(flag), simple: optional(flag) })) });
-    expect(added(configProblems(page, grown))).toEqual(['delivery.simple missing from docs/config.md']);
+    const delivery = configSchema.shape!['delivery']!.shape!;
+    const grown = object({ ...configSchema.shape!, delivery: optional(object({ ...delivery, fastLane: optional(flag) })) });
+    expect(added(configProblems(page, grown))).toEqual(['delivery.fastLane missing from docs/config.md']);
     const renamed = page.replace('| `fullUrl` |', '| `fullURL` |');
     expect(added(configProblems(renamed, configSchema))).toEqual([
       'fullUrl missing from docs/config.md',
@@ -121,7 +122,12 @@ describe('docs/config.md', () => {
       ['The script tag', datasetReads('packages/embed/src')],
       [
         'Moment elements',
-        [...new Set([...datasetReads('packages/core/src/eager/triggers/markup.ts'), ...dataLiterals('packages/core/src/eager/triggers/markup.ts')])],
+        [
+          ...new Set([
+            ...datasetReads('packages/core/src/eager/triggers/markup.ts'),
+            ...dataLiterals('packages/core/src/eager/triggers/markup.ts'),
+          ]),
+        ],
       ],
       [
         '`<moment-survey>`',

@@ -2,8 +2,9 @@
 /**
  * Moments answers → a Google Sheet. Paste into Extensions → Apps Script of the sheet, deploy
  * as a web app (Execute as: Me; Who has access: Anyone) and use its /exec URL as the endpoint,
- * with `"headers": {"content-type": "text/plain;charset=utf-8"}` in the Moments config: Apps
- * Script cannot answer a CORS preflight, and a text/plain POST needs none.
+ * with `"delivery": {"simple": true}` in the Moments config (the default for script.google.com):
+ * Apps Script cannot answer a CORS preflight, and a simple text/plain POST needs none. The body
+ * then also carries the request's idempotency `key`, which this script does not need.
  *
  * Each answer becomes one row of the "Answers" sheet (lifecycle events go to "Events"), once:
  * a batch that comes again is recognised by the answer ids already in column A.

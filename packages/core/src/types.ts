@@ -31,6 +31,11 @@ export interface Answer {
   sdk: { name: string; version: string };
   /** The survey's `priority`: `critical` moments weigh more than routine `encounter` ones. */
   priority: 'critical' | 'encounter';
+  /**
+   * Paths of strings cut to the documented length limits (`comment`, `url`, `context.<key>`…),
+   * present only when something was cut (docs/endpoints.md, "Length limits").
+   */
+  truncated?: string[];
 }
 
 /**

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { limitAnswer } from '../shared/limits.js';
 import { SDK } from '../shared/version.js';
 import type { Answer, AnswerValue, MomentsConfig, Survey, Trigger } from '../types.js';
 import type { PageFacts } from './eligibility/page.js';
@@ -18,11 +19,13 @@ export interface AnswerFacts {
 /**
  * The Answer as it is stored and delivered: the page's origin and path only unless the config
  * opts in (`fullUrl`: queries often hold tokens or e-mail addresses), the page's one locale,
- * and the survey's priority so the endpoint can weigh critical moments.
+ * and the survey's priority so the endpoint can weigh critical moments. Strings longer than the
+ * documented limits are cut, with the cut noted in `truncated` (`shared/limits.ts`), so no
+ * endpoint refuses the answer, or its batch, for a long context value.
  */
 export function makeAnswer(value: AnswerValue, comment: string | undefined, facts: AnswerFacts): Answer {
   const { survey, trigger, page } = facts;
-  return {
+  return limitAnswer({
     id: facts.id,
     surveyId: survey.id,
     moment: trigger.moment,
@@ -36,5 +39,5 @@ export function makeAnswer(value: AnswerValue, comment: string | undefined, fact
     answeredAt: new Date(facts.now).toISOString(),
     sdk: { ...SDK },
     priority: survey.priority ?? 'encounter',
-  };
+  });
 }

@@ -2,7 +2,7 @@
 import type { Emitter } from '../eager/emitter.js';
 import type { DropReason } from '../types.js';
 import type { QueueChain } from '../eager/storage/queueStorages.js';
-import { recordId, type QueuedAnswer, type QueuedEvent, type QueuedRecord } from '../shared/records.js';
+import { recordId, type QueuedAnswer, type QueuedEvent, type QueuedRecord, type QueueStorage } from '../shared/records.js';
 
 /** Default cap on queued answers; the oldest beyond it are dropped. */
 export const QUEUE_MAX_ITEMS = 500;
@@ -45,23 +45,29 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
   const queue: AnswerQueue = {
     put: chain.put,
     async load(now = Date.now()) {
-      const records = new Map<string, QueuedRecord>();
+      const records = new Map<string, [QueuedRecord, QueueStorage]>();
       const corrupt: string[] = [];
       for (const storage of chain.live()) {
         try {
           for (const [key, value] of await storage.entries()) {
-            if (isRecord(value, key)) records.set(key, value);
+            if (isRecord(value, key)) records.set(key, [value, storage]);
             else corrupt.push(key);
           }
         } catch (error) {
           chain.fail(storage, error);
         }
       }
-      const sorted = [...records.values()].sort((a, b) => a.queuedAt - b.queuedAt);
-      const fresh = sorted.filter((r) => r.queuedAt > now - maxAgeDays * 864e5);
+      const sorted = [...records.values()].sort(([a], [b]) => a.queuedAt - b.queuedAt);
+      const expired: QueuedRecord[] = [];
+      const fresh: QueuedRecord[] = [];
+      for (const [record, storage] of sorted) {
+        const age = ageOf(record, now, maxAgeDays * 864e5);
+        if (age === 'expired') expired.push(record);
+        else fresh.push(age === 'fresh' ? record : await markStale(record, storage, now));
+      }
       const kept = fresh.slice(-maxItems);
       await queue.drop(corrupt, 'corrupt');
-      await queue.drop(ids(sorted.slice(0, sorted.length - fresh.length)), 'expired');
+      await queue.drop(ids(expired), 'expired');
       await queue.drop(ids(fresh.slice(0, fresh.length - kept.length)), 'overflow');
       return kept;
     },
@@ -77,6 +83,32 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
 }
 
 const ids = (records: QueuedRecord[]): string[] => records.map(recordId);
+
+/** How long an answer found past its age limit still gets delivery attempts, in milliseconds (a day). */
+export const STALE_GRACE_MS = 864e5;
+
+/**
+ * Whether a record is within its age limit, past it for the first time (`stale`: kept, and
+ * marked), or past it for longer than `STALE_GRACE_MS` since first found so. Its date comes
+ * from the device's clock when it was queued, and a clock days behind then (or ahead now)
+ * would otherwise drop a fresh answer on the next visit; the grace is measured on one clock.
+ * A `staleSince` in the future (the clock was ahead, and is now right) starts the grace again.
+ */
+function ageOf(record: QueuedRecord, now: number, maxAgeMs: number): 'fresh' | 'stale' | 'expired' {
+  const { queuedAt, staleSince } = record;
+  if (queuedAt > now - maxAgeMs && queuedAt < now + maxAgeMs) return 'fresh';
+  if (staleSince === undefined || staleSince > now) return 'stale';
+  return now - staleSince > STALE_GRACE_MS ? 'expired' : 'stale';
+}
+
+/** The record marked as first found past its age limit at `now`, written back where it was read. */
+async function markStale(record: QueuedRecord, storage: QueueStorage, now: number): Promise<QueuedRecord> {
+  if (record.staleSince !== undefined && record.staleSince <= now) return record;
+  const marked = { ...record, staleSince: now };
+  // Unwritten, the mark is made again on the next load: the answer only waits a little longer.
+  await storage.put(marked).catch(() => undefined);
+  return marked;
+}
 
 /** A record read back is only trusted when it has the shape we wrote, under its own id. */
 function isRecord(value: unknown, key: string): value is QueuedRecord {

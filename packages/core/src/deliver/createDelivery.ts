@@ -2,14 +2,15 @@
 import type { Emitter } from '../eager/emitter.js';
 import type { Reporter } from '../eager/report.js';
 import type { MomentsConfigInput } from '../decide/config/schema.js';
-import { readDeliverySettings, type DeliverySettings } from '../shared/deliverySettings.js';
+import { readDeliverySettings } from '../shared/deliverySettings.js';
 import type { QueueChain } from '../eager/storage/queueStorages.js';
-import { recordId, type QueuedRecord } from '../shared/records.js';
+import type { QueuedRecord } from '../shared/records.js';
 import { createAnswerQueue } from './answerQueue.js';
 import { createCourier } from './courier.js';
-import { cloudEventsFormat, idempotencyKey, jsonFormat, type Format, type Payload } from './formats.js';
+import { cloudEventsFormat, jsonFormat, type Format } from './formats.js';
 import { httpTransport, type Transport } from './httpTransport.js';
 import { createLock } from './lock.js';
+import { toEndpointUrl } from './endpointUrl.js';
 
 /** What the delivery engine is handed by the eager runtime (it imports none of its values). */
 export interface DeliveryOptions {
@@ -55,6 +56,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     format,
     headers: settings.headers,
     batchSize: settings.batchSize,
+    simple: settings.simple,
+    timeoutMs: settings.timeoutMs,
+    warn: report,
     lock: createLock(`moments-flush ${endpoint}`, win, (kind, error) =>
       report('lock-unavailable', `flushing without a cross-tab lock (${kind})`, String(error)),
     ),
@@ -62,9 +66,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     onError: (error) => report('delivery-failed', 'answers stay queued', String(error)),
   });
 
-  const leaving = (): void => {
-    if (endpoint) sendNow(endpoint, options.unsent(), format, settings.headers, transport);
-  };
+  const leaving = (): void => courier.beacon(options.unsent());
   const onHidden = (): void => {
     if (win!.document.visibilityState === 'hidden') void courier.flush({ keepalive: true });
   };
@@ -85,45 +87,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 }
 
-/**
- * One keepalive request for `records`, started before this function returns: the page is
- * going away, so nothing may wait for a storage read or a promise. Skipped when the format or
- * headers need asynchronous work (a `transform` or `headers` function that returns a promise):
- * then the queue sends on the next visit.
- */
-function sendNow(
-  endpoint: string,
-  records: readonly QueuedRecord[],
-  format: Format,
-  headers: DeliverySettings['headers'],
-  send: Transport,
-): void {
-  if (!records.length) return;
-  try {
-    const extra = typeof headers === 'function' ? headers() : headers;
-    const payload = format(
-      records.flatMap((r) => ('answer' in r ? [r.answer] : [])),
-      records.flatMap((r) => ('event' in r ? [r.event] : [])),
-    );
-    if (extra instanceof Promise || payload instanceof Promise) return;
-    const body = (payload as Payload).body;
-    void send(endpoint, body, {
-      headers: { ...extra, ...payload.headers, 'idempotency-key': idempotencyKey(records.map(recordId)) },
-      keepalive: true,
-    });
-  } catch {
-    // A throwing transform or headers function: the queue keeps the records for later.
-  }
-}
-
 /** The absolute endpoint URL: `https:`, or `http:` on localhost only; else undefined. */
 export function resolveEndpoint(endpoint: unknown, win: Window | undefined): string | undefined {
-  if (typeof endpoint !== 'string' || !endpoint) return undefined;
-  try {
-    const url = new URL(endpoint, win?.document.baseURI);
-    const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && local) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return toEndpointUrl(endpoint, win?.document.baseURI);
 }

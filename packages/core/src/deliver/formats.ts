@@ -1,30 +1,51 @@
 // SPDX-License-Identifier: MIT
 import type { Answer, LifecycleEvent } from '../types.js';
+import { stringify } from './stringify.js';
 
-/** A request body and the headers it needs (at least its content type). */
+/**
+ * A request: its body, the headers it needs (at least its content type), and for a `transform`
+ * optionally its own `url` (absolute, or relative to `endpoint`; `https:` as `endpoint` is).
+ */
 export interface Payload {
   body: string;
   headers?: Record<string, string>;
-  /** `transform` only: an absolute URL to send this batch to instead of `endpoint` (a service's region, say). */
+  /** `transform` only: an absolute URL (or one relative to `endpoint`) to send this batch to instead (a service's region, say). */
   url?: string;
+}
+
+/** What the courier tells a format beyond the batch. */
+export interface FormatOptions {
+  /**
+   * The batch's idempotency key, given only for a `delivery.simple` request, which cannot carry
+   * it as a header: the JSON format puts it in the body as `"key"`.
+   */
+  key?: string;
 }
 
 /**
  * Turns a batch into one request: the built-in formats, or `transform` in config (which gets
  * answers only: lifecycle events are not queued when a `transform` is set).
  */
-export type Format = (answers: Answer[], events: LifecycleEvent[]) => Payload | Promise<Payload>;
+export type Format = (answers: Answer[], events: LifecycleEvent[], options?: FormatOptions) => Payload | Promise<Payload>;
 
-/** The default: `{"answers": [Answer, …]}` as `application/json`, plus `"events"` when `report` asks. */
-export const jsonFormat: Format = (answers, events) => ({ body: JSON.stringify(events.length ? { answers, events } : { answers }) });
+/**
+ * The default: `{"answers": [Answer, …]}` as `application/json`, plus `"events"` when `report`
+ * asks and `"key"` for a simple request. Correct JSON even where the page patched `toJSON`.
+ */
+export const jsonFormat: Format = (answers, events, { key } = {}) => {
+  const body: { answers: Answer[]; events?: LifecycleEvent[]; key?: string } = { answers };
+  if (events.length) body.events = events;
+  if (key) body.key = key;
+  return { body: stringify(body) };
+};
 
 /**
  * CloudEvents 1.0, structured batch mode: one event per answer (type `moments.answer`) and per
  * lifecycle event (`moments.shown`, `moments.dismissed`), its `id` the answer's or event's id
- * (so CloudEvents tooling dedupes on it), its `data` the answer or event.
+ * (so CloudEvents tooling dedupes on it; a simple request adds no key), its `data` the answer or event.
  */
 export const cloudEventsFormat: Format = (answers, events) => ({
-  body: JSON.stringify([
+  body: stringify([
     ...answers.map((data) => cloudEvent(data.id, 'answer', data.url, data.surveyId, data.answeredAt, data)),
     ...events.map((data) => cloudEvent(data.id, data.kind, '', data.surveyId ?? data.moment, data.at, data)),
   ]),

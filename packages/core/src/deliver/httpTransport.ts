@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: MIT
 
-/** Outcome of one POST. `status` 0 means no HTTP answer was seen (network error, beacon). */
+/** Outcome of one POST. `status` 0 means no HTTP answer was seen (network error, beacon, timeout). */
 export interface SendResult {
   status: number;
   /** Milliseconds the server asked us to wait (`Retry-After`), when it said so. */
   retryAfterMs?: number | undefined;
+  /**
+   * The final URL when the request was redirected. The browser follows 307/308 with the body,
+   * but turns the POST into a bodiless GET after 301/302/303, and a page cannot tell which.
+   */
+  redirectedTo?: string | undefined;
 }
 
 export interface SendOptions {
   headers?: Record<string, string>;
   /** The page is going away: the request must outlive it (fetch `keepalive`, else a beacon). */
   keepalive?: boolean;
+  /** Aborts the request (the courier's timeout). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Sends one body; never rejects. Injected into the courier so tests need no network. */
@@ -20,13 +27,15 @@ export type Transport = (url: string, body: string, options?: SendOptions) => Pr
 export const KEEPALIVE_MAX_BYTES = 61_440;
 
 /**
- * The browser transport: `fetch`, no credentials (Moments never uses cookies). Every body that
- * fits goes with `keepalive`, so a request in flight survives the tab closing. Where `keepalive`
- * is unsupported and the page is going away, `sendBeacon` with a CORS-safe `text/plain` body
- * (no preflight) is the last chance; its reply is unknowable, so it counts as status 0 and the
- * answers stay queued until a later visit sees a 2xx.
+ * The browser transport: `fetch`, no credentials (Moments never uses cookies) and no referrer
+ * (the page's query string, which `Answer.url` leaves out, must not leave in a `Referer`).
+ * Every body that fits goes with `keepalive`, so a request in flight survives the tab closing.
+ * Where `keepalive` is unsupported and the page is going away, `sendBeacon` with a CORS-safe
+ * `text/plain` body (no preflight) is the last chance; its reply is unknowable, so it counts as
+ * status 0 and the answers stay queued until a later visit sees a 2xx. (A beacon follows the
+ * page's referrer policy: it cannot be given its own.)
  */
-export const httpTransport: Transport = async (url, body, { headers, keepalive } = {}) => {
+export const httpTransport: Transport = async (url, body, { headers, keepalive, signal } = {}) => {
   try {
     const small = new Blob([body]).size <= KEEPALIVE_MAX_BYTES;
     if (keepalive && small && !('keepalive' in Request.prototype)) {
@@ -38,9 +47,13 @@ export const httpTransport: Transport = async (url, body, { headers, keepalive }
       headers: { 'content-type': 'application/json', ...headers },
       body,
       credentials: 'omit',
+      referrerPolicy: 'no-referrer',
       keepalive: small,
+      signal,
     });
-    return { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
+    const result: SendResult = { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
+    if (response.redirected) result.redirectedTo = response.url;
+    return result;
   } catch {
     return { status: 0 };
   }

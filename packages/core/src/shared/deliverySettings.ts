@@ -1,7 +1,18 @@
 // SPDX-License-Identifier: MIT
 import type { Answer, LifecycleEvent } from '../types.js';
 import { getter, take } from './readConfig.js';
-import { batchSizeOk, FORMATS, isFunction, isHeaders, isOneOf, isString, maxAgeDaysOk, maxItemsOk } from './settingsRules.js';
+import {
+  batchSizeOk,
+  FORMATS,
+  isFlag,
+  isFunction,
+  isHeaders,
+  isOneOf,
+  isString,
+  maxAgeDaysOk,
+  maxItemsOk,
+  timeoutOk,
+} from './settingsRules.js';
 
 /** What delivery takes from the config, typed (the engine never reads the raw config otherwise). */
 export interface DeliverySettings {
@@ -12,6 +23,10 @@ export interface DeliverySettings {
   /** JS only: `(answers, events) => ({body, headers?, url?})`. */
   transform: ((answers: Answer[], events: LifecycleEvent[]) => unknown) | undefined;
   batchSize: number | undefined;
+  /** CORS simple requests (no preflight); default: only for `script.google.com` endpoints. */
+  simple: boolean | undefined;
+  /** Milliseconds before a request is abandoned and retried. */
+  timeoutMs: number | undefined;
   maxItems: number | undefined;
   maxAgeDays: number | undefined;
 }
@@ -29,6 +44,8 @@ export function readDeliverySettings(config: unknown): DeliverySettings {
     format: take(isOneOf(FORMATS), get('format')) ?? 'json',
     transform: take(isFunction, get('transform')) as DeliverySettings['transform'],
     batchSize: take(batchSizeOk, get('batchSize', get('delivery'))),
+    simple: take(isFlag, get('simple', get('delivery'))),
+    timeoutMs: take(timeoutOk, get('timeoutMs', get('delivery'))),
     maxItems: take(maxItemsOk, get('maxItems', get('queue'))),
     maxAgeDays: take(maxAgeDaysOk, get('maxAgeDays', get('queue'))),
   };

@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: MIT
 import type { Answer, LifecycleEvent } from '../types.js';
 
-/** An answer waiting for delivery. */
-export interface QueuedAnswer {
-  answer: Answer;
-  /** When it was queued, in epoch milliseconds. */
+/** What the queue keeps beside each answer or event. */
+interface Queued {
+  /** When it was queued, in epoch milliseconds (the device's clock, which may be wrong). */
   queuedAt: number;
+  /**
+   * When the queue first found it past its age limit, in epoch milliseconds: it is dropped a
+   * day later, so an answer dated by a clock that was wrong still gets a delivery attempt.
+   */
+  staleSince?: number;
+}
+
+/** An answer waiting for delivery. */
+export interface QueuedAnswer extends Queued {
+  answer: Answer;
 }
 
 /** A lifecycle event (config `report`) waiting for delivery. */
-export interface QueuedEvent {
+export interface QueuedEvent extends Queued {
   event: LifecycleEvent;
-  /** When it was queued, in epoch milliseconds. */
-  queuedAt: number;
 }
 
 /** What the queue holds. */

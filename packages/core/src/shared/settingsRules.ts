@@ -45,3 +45,4 @@ export const isHeaders = (v: unknown): v is Record<string, string> | (() => Reco
 export const batchSizeOk = /* @__PURE__ */ isWithin(1, 500, true);
 export const maxItemsOk = /* @__PURE__ */ isWithin(1, Infinity, true);
 export const maxAgeDaysOk = /* @__PURE__ */ isWithin(0, Infinity);
+export const timeoutOk = /* @__PURE__ */ isWithin(1_000, 120_000, true);

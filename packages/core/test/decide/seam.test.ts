@@ -108,3 +108,18 @@ describe('lifecycle events', () => {
     ]);
   });
 });
+
+describe('the answer made', () => {
+  it('cuts an over-long context value to the documented limit and notes the cut', async () => {
+    const h = setup({ surveys: [nps()] });
+    h.runtime.trigger('purchase', { orderId: 'A-1', utm: 'x'.repeat(5_000) });
+    await settle();
+    const answered = vi.fn();
+    h.runtime.on('answered', answered);
+    await h.shown[0]!.handlers.answer(9);
+    const answer = answered.mock.calls[0]![0].answer;
+    expect(String(answer.context.utm).length).toBeLessThanOrEqual(2_000);
+    expect(answer.context.orderId).toBe('A-1');
+    expect(answer.truncated).toEqual(['context.utm']);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAnswerQueue, QUEUE_MAX_ITEMS } from '../../src/deliver/answerQueue.js';
+import { createAnswerQueue, QUEUE_MAX_ITEMS, STALE_GRACE_MS } from '../../src/deliver/answerQueue.js';
 import { createIdbStorage, IDB_OPEN_TIMEOUT_MS } from '../../src/eager/storage/idbStorage.js';
 import { createLocalStorage } from '../../src/eager/storage/localStorage.js';
 import { createMemoryStorage } from '../../src/eager/storage/memoryStorage.js';
@@ -100,11 +100,15 @@ describe('createAnswerQueue', () => {
     expect((await storage.entries()).map(([k]) => k)).toEqual(['ok']);
   });
 
-  it('drops answers past maxAgeDays with reason "expired"', async () => {
+  it('drops answers past maxAgeDays with reason "expired" a day after it first finds them so', async () => {
     const log = eventLog();
     const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit, maxAgeDays: 2 });
     await queue.put(record('old', Date.now() - 2 * DAY - 1));
     await queue.put(record('young', Date.now() - 2 * DAY + 1000));
+    expect((await queue.load()).map(recordId)).toEqual(['old', 'young']);
+    expect(log.dropped).toEqual([]);
+    vi.advanceTimersByTime(STALE_GRACE_MS + 1);
+    // 'young' passed the limit only now: it gets its own day.
     expect((await queue.load()).map(recordId)).toEqual(['young']);
     expect(log.dropped).toEqual([{ ids: ['old'], reason: 'expired', status: undefined }]);
   });
@@ -114,7 +118,40 @@ describe('createAnswerQueue', () => {
     const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit });
     await queue.put(record('six', Date.now() - 6 * DAY));
     await queue.put(record('eight', Date.now() - 8 * DAY));
+    await queue.load();
+    vi.advanceTimersByTime(STALE_GRACE_MS + 1);
     expect((await queue.load()).map(recordId)).toEqual(['six']);
+  });
+
+  it('keeps an answer dated by a clock 8 days behind for a delivery attempt, marking it where it is stored', async () => {
+    const log = eventLog();
+    const storage = createMemoryStorage();
+    const queue = createAnswerQueue({ chain: chainOf([storage]), emit: log.emit });
+    // Answered while the device clock read 8 days ago; the clock is right on the next visit.
+    await queue.put(record('skewed', Date.now() - 8 * DAY));
+    const [loaded] = await queue.load();
+    expect(recordId(loaded!)).toBe('skewed');
+    expect(log.dropped).toEqual([]);
+    const stored = (await storage.entries())[0]![1];
+    expect((stored as QueuedAnswer).staleSince).toBe(Date.now());
+    // A later load within the grace keeps the mark from the first one.
+    vi.advanceTimersByTime(DAY / 2);
+    expect((await queue.load())[0]!.staleSince).toBe(Date.now() - DAY / 2);
+  });
+
+  it('keeps an answer dated by a clock far ahead, and restarts the grace when the clock jumps back', async () => {
+    const log = eventLog();
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit });
+    await queue.put(record('ahead', Date.now() + 9 * DAY));
+    await queue.put(record('tomorrow', Date.now() + DAY));
+    expect((await queue.load()).map((r) => [recordId(r), r.staleSince])).toEqual([
+      ['tomorrow', undefined],
+      ['ahead', Date.now()],
+    ]);
+    // The clock jumps back two days: a mark dated in the future is made again now.
+    vi.setSystemTime(Date.now() - 2 * DAY);
+    expect((await queue.load()).find((r) => recordId(r) === 'ahead')?.staleSince).toBe(Date.now());
+    expect(log.dropped).toEqual([]);
   });
 
   it('drops the oldest beyond maxItems with reason "overflow"', async () => {

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, BATCH_SIZE, createCourier, isRetryable, type CourierOptions } from '../../src/deliver/courier.js';
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  BATCH_SIZE,
+  createCourier,
+  isRetryable,
+  LOCK_BUSY_RETRY_MS,
+  type CourierOptions,
+} from '../../src/deliver/courier.js';
 import { cloudEventsFormat } from '../../src/deliver/formats.js';
 import type { SendResult } from '../../src/deliver/httpTransport.js';
 import type { Lock } from '../../src/deliver/lock.js';
@@ -77,7 +85,7 @@ describe('createCourier', () => {
     expect(delivered).toEqual([{ ids: ['a1'], status: 200, attempts: 2 }]);
   });
 
-  it.each([400, 401, 404, 413, 422])('drops answers with reason "rejected" when the status is %i', async (status) => {
+  it.each([400, 404, 405, 410, 413, 422])('drops a lone answer with reason "rejected" when the status is %i', async (status) => {
     const { put, dropped, queue, courier } = setup([{ status }]);
     await put('a1');
     await courier.flush();
@@ -189,7 +197,10 @@ describe('createCourier', () => {
     await courier.flush();
     expect(transport).not.toHaveBeenCalled();
     busy = false;
-    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
+    // random() = 1: 1.5 × LOCK_BUSY_RETRY_MS, whatever failures came before.
+    await vi.advanceTimersByTimeAsync(1.5 * LOCK_BUSY_RETRY_MS - 1);
+    expect(transport).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
@@ -203,7 +214,7 @@ describe('createCourier', () => {
   });
 
   it('retries network errors, 408, 425, 429 and 5xx only', () => {
-    const statuses = [0, 200, 400, 401, 404, 408, 413, 425, 429, 500, 503];
+    const statuses = [0, 200, 400, 401, 404, 408, 413, 425, 429, 500, 503, 600];
     expect(statuses.filter(isRetryable)).toEqual([0, 408, 425, 429, 500, 503]);
   });
 });

@@ -35,6 +35,27 @@ describe('httpTransport', () => {
     expect(fetch).toHaveBeenLastCalledWith('https://e.test/', expect.objectContaining({ keepalive: false }));
   });
 
+  it('sends no referrer, so the page query string never leaves in a Referer header', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    await httpTransport('https://e.test/', '{}');
+    expect(fetch).toHaveBeenCalledWith('https://e.test/', expect.objectContaining({ referrerPolicy: 'no-referrer' }));
+  });
+
+  it('passes the abort signal and reports the final URL of a redirected request', async () => {
+    const response = new Response(null, { status: 200 });
+    Object.defineProperties(response, { redirected: { value: true }, url: { value: 'https://moved.test/in' } });
+    const fetch = vi.fn(async () => response);
+    vi.stubGlobal('fetch', fetch);
+    const { signal } = new AbortController();
+    expect(await httpTransport('https://e.test/', '{}', { signal })).toEqual({
+      status: 200,
+      redirectedTo: 'https://moved.test/in',
+      retryAfterMs: undefined,
+    });
+    expect(fetch).toHaveBeenCalledWith('https://e.test/', expect.objectContaining({ signal }));
+  });
+
   it('answers status 0 when the network fails', async () => {
     vi.stubGlobal(
       'fetch',

@@ -151,9 +151,29 @@ export const configSchema = object({
   headers: opt(headersRule),
   /** `json` (default: `{"answers": […]}`) or `cloudevents` (structured batch). */
   format: opt(oneOf(FORMATS)),
-  /** JS only: `(answers) => ({body, headers?, url?})` for endpoints with their own shape. */
+  /**
+   * JS only: `(answers) => ({body, headers?, url?})` for endpoints with their own shape. `url`
+   * (absolute, or relative to `endpoint`) must pass the same `https:` rule as `endpoint`.
+   */
   transform: opt(fn),
-  delivery: opt(object({ /** Answers per request (default 20; requests also stay under 60 KiB). */ batchSize: opt(count(1, 500)) })),
+  delivery: opt(
+    object({
+      /** Answers per request (default 20; requests also stay under 60 KiB). */
+      batchSize: opt(count(1, 500)),
+      /**
+       * Send CORS "simple" requests: `POST` as `text/plain;charset=UTF-8` with no custom header,
+       * so the browser sends no preflight (for endpoints that cannot answer `OPTIONS`, such as
+       * Google Apps Script). The idempotency key travels in the body as `"key"`; `headers` (and
+       * a `transform`'s) are ignored. Default: true for `script.google.com` endpoints, else false.
+       */
+      simple: opt(flag),
+      /**
+       * Milliseconds a request may take before it is abandoned and retried (default 20,000), so
+       * an endpoint that never answers cannot hold the cross-tab flush lock.
+       */
+      timeoutMs: opt(count(1_000, 120_000)),
+    }),
+  ),
   queue: opt(
     object({
       /** Answers kept on the device, oldest dropped first (default 500). */
