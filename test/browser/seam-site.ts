@@ -57,15 +57,20 @@ export function resetEndpoint(endpoint: Endpoint): void {
   endpoint.set({ cors: true, script: [], failRate: 0, dropRate: 0, delayMs: 0 });
 }
 
-/** A new tab on `path`, with its page errors and `[moments]` console lines collected. */
+/**
+ * A new tab on `path`, with its page errors and `[moments]` console lines collected. `prepare`
+ * runs before the navigation (init scripts, a fixed clock).
+ */
 export async function openPage(
   context: BrowserContext,
   site: Site,
   path: string,
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; errors: string[]; messages: string[] }> {
   const page = await context.newPage();
   const errors = watchPageErrors(page);
   const messages = watchMomentsConsole(page);
+  await prepare?.(page);
   await page.goto(site.url + path);
   return { page, errors, messages };
 }
