@@ -95,7 +95,11 @@ describe('site data blocked by the browser', () => {
       const framed = page.frames().find((f) => f.url().endsWith('/fixtures/seam/framed.html'))!;
       await framed.waitForLoadState();
       expect(await framed.evaluate(() => self.origin)).toBe('null');
-      expect(await framed.evaluate(probeStorage)).toEqual({ localStorage: 'SecurityError', indexedDB: 'SecurityError', locks: 'SecurityError' });
+      expect(await framed.evaluate(probeStorage)).toEqual({
+        localStorage: 'SecurityError',
+        indexedDB: 'SecurityError',
+        locks: 'SecurityError',
+      });
       await answeredAndDelivered(framed, 'F-1');
       // The endpoint saw the frame's opaque origin (and allowed it).
       expect(endpoint.requests.find((r) => r.method === 'POST')?.headers.origin).toBe('null');

@@ -24,8 +24,7 @@ afterAll(async () => {
 });
 
 /** A visit to `path` with the page's clock fixed at `at` (timers keep running). */
-const visitAt = (context: BrowserContext, path: string, at: number) =>
-  openPage(context, site, path, (page) => page.clock.setFixedTime(at));
+const visitAt = (context: BrowserContext, path: string, at: number) => openPage(context, site, path, (page) => page.clock.setFixedTime(at));
 
 describe('deferred moments', () => {
   it('survives a due visit to a page its URL rule excludes and shows on the next eligible visit', async () => {

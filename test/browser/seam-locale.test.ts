@@ -5,7 +5,17 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startEndpoint, type Endpoint } from './endpoint.mjs';
-import { answerCard, cardShown, openPage, resetEndpoint, seamEvents, startSeamSite, storedCount, type Site } from './seam-site.js';
+import {
+  answerCard,
+  cardShown,
+  openPage,
+  resetEndpoint,
+  seamEvents,
+  startSeamSite,
+  storedAnswers,
+  storedCount,
+  type Site,
+} from './seam-site.js';
 
 let browser: Browser;
 let site: Site;
@@ -42,7 +52,7 @@ describe('a German page in an English browser', () => {
 
     await answerCard(page, 9);
     await storedCount(endpoint, 1);
-    const [{ answer }] = [...endpoint.stored.values()];
+    const [answer] = storedAnswers(endpoint);
     expect(answer).toMatchObject({ surveyId: 'order-nps', value: 9 });
     expect(String(answer!['locale'])).toMatch(/^de\b/);
     expect(errors).toEqual([]);

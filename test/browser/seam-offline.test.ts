@@ -6,7 +6,18 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
 import { startEndpoint, type Endpoint } from './endpoint.mjs';
-import { answerCard, cardShown, openPage, postedIds, resetEndpoint, sleep, startSeamSite, storedCount, type Site } from './seam-site.js';
+import {
+  answerCard,
+  cardShown,
+  openPage,
+  postedIds,
+  resetEndpoint,
+  sleep,
+  startSeamSite,
+  storedAnswers,
+  storedCount,
+  type Site,
+} from './seam-site.js';
 
 let browser: Browser;
 let site: Site;
@@ -61,12 +72,12 @@ describe('answers given offline (context.setOffline)', () => {
     await context.setOffline(false);
     const later = await openPage(context, site, '/fixtures/seam/plain.html');
     await storedCount(endpoint, 1);
-    const [{ answer }] = [...endpoint.stored.values()] as [{ answer: Record<string, unknown> & { id: string } }];
+    const [answer] = storedAnswers(endpoint);
     expect(answer).toMatchObject({ surveyId: 'order-nps', value: 8, context: { orderId: 'S-1' } });
     // Give a duplicate (a second flusher, a retry of a sent batch) the time to show up.
     await sleep(1_000);
-    expect(postedIds(endpoint)).toEqual([answer.id]);
-    expect(endpoint.raw.get(answer.id)).toBe(1);
+    expect(postedIds(endpoint)).toEqual([answer!.id]);
+    expect(endpoint.raw.get(answer!.id)).toBe(1);
     expect([...errors, ...later.errors].filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   });
 
@@ -87,7 +98,7 @@ describe('answers given offline (context.setOffline)', () => {
     await context.setOffline(false);
     await storedCount(endpoint, 2);
     await sleep(1_000);
-    const answers = [...endpoint.stored.values()].map((s) => s.answer);
+    const answers = storedAnswers(endpoint);
     expect(answers.map((x) => x.value).sort()).toEqual([3, 9]);
     expect(postedIds(endpoint).sort()).toEqual(answers.map((x) => x.id).sort());
     // Delivered by the tabs as they were: neither reloaded nor navigated.
@@ -108,7 +119,7 @@ describe('answers given offline (context.setOffline)', () => {
     // The host's data is still there: start-up cannot rely on a hint it could not write.
     expect(await next.page.evaluate(() => localStorage.getItem('host-data-0')?.length)).toBe(1 << 20);
     await storedCount(endpoint, 1);
-    const [{ answer }] = [...endpoint.stored.values()];
+    const [answer] = storedAnswers(endpoint);
     expect(answer).toMatchObject({ surveyId: 'order-nps', value: 6 });
     expect(endpoint.raw.get(answer!.id)).toBe(1);
   });

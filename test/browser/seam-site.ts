@@ -118,6 +118,11 @@ export function postedIds(endpoint: Endpoint): string[] {
   return ids;
 }
 
+/** The answers the endpoint stored (once each), in arrival order. */
+export function storedAnswers(endpoint: Endpoint): Array<{ id: string; [key: string]: unknown }> {
+  return [...endpoint.stored.values()].map((s) => s.answer);
+}
+
 /** Polls (bounded) until the endpoint stored `count` answers. */
 export async function storedCount(endpoint: Endpoint, count: number, timeout = 15_000): Promise<void> {
   await expect.poll(() => endpoint.stored.size, { timeout, interval: 100 }).toBe(count);
