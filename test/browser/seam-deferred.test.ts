@@ -40,7 +40,7 @@ describe('deferred moments', () => {
 
     // Due, but on the blog: the URL rule says no. The lazy half loads at idle to look.
     const due = await visitAt(context, '/fixtures/seam/deferred-blog.html', start + 3 * DAY_MS + 60_000);
-    await due.page.waitForResponse((r) => r.url().includes('/moments/moments-ui'), { timeout: 10_000 }).catch(() => undefined);
+    await due.page.waitForResponse((r) => r.url().includes('/moments/moments-ui'), { timeout: 5_000 }).catch(() => undefined);
     await sleep(1_000);
     expect(await due.page.locator('moment-survey').count()).toBe(0);
     await due.page.close();

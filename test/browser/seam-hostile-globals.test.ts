@@ -56,6 +56,15 @@ describe('hostile globals on the host page', () => {
         },
       });
     });
+    expect(
+      await page.evaluate(() => {
+        try {
+          return typeof indexedDB;
+        } catch (error) {
+          return (error as DOMException).name;
+        }
+      }),
+    ).toBe('SecurityError');
     await cardShown(page);
     await answerCard(page, 8);
     await storedCount(endpoint, 1);
@@ -105,7 +114,6 @@ describe('hostile globals on the host page', () => {
     await sleep(500);
     expect(said(messages, 'global-taken')).toEqual({ mine: [expect.any(String)], others: [] });
     expect(await page.evaluate(() => JSON.stringify(window.moments))).toBe('{"foo":1}');
-    expect(await page.locator('moment-survey').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
