@@ -69,8 +69,9 @@ describe('consent given or refused after the moment fired', () => {
   it('drops the held moment with skipped: consent on consent(false), having stored and sent nothing', async () => {
     const { page, errors } = await momentFiredBeforeConsent();
     const refusedAt = await page.evaluate(() => {
+      const at = performance.now();
       (window.moments as import('@moments/core').MomentsClient).consent(false);
-      return performance.now();
+      return at;
     });
     await page.waitForFunction(() => window.seamEvents.some((e) => e.name === 'skipped'), undefined, { timeout: 5_000 });
     await sleep(1_000);
