@@ -17,6 +17,7 @@ export function makeAnswer(n: number, overrides: Partial<Answer> = {}): Answer {
     locale: 'en-GB',
     answeredAt: `2026-11-25T14:${String(10 + n).padStart(2, '0')}:53.186Z`,
     sdk: { name: 'moments', version: '0.1.0' },
+    priority: 'critical',
     ...overrides,
   };
 }

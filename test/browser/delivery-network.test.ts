@@ -65,8 +65,10 @@ describe('delivery across tabs and networks', () => {
     expect(posts[2]!.at - posts[1]!.at).toBeGreaterThanOrEqual(1000);
     expect(new Set(posts.map((r) => r.headers['idempotency-key'])).size).toBe(1);
     expect(endpoint.raw.get(id!)).toBe(1);
-    const delivered = (await events(page)).find((e) => e.name === 'delivered');
-    expect(delivered?.payload).toMatchObject({ ids: [id], status: 200, attempts: 3 });
+    // The endpoint stores before it answers: the page hears of it a moment later.
+    await expect
+      .poll(async () => (await events(page)).find((e) => e.name === 'delivered')?.payload, { timeout: 5_000 })
+      .toMatchObject({ ids: [id], status: 200, attempts: 3 });
   });
 
   it('delivers to an endpoint on another origin that allows CORS, as CloudEvents too', async () => {

@@ -13,7 +13,7 @@ export * from './index.js';
 export type { DropReason, LifecycleEvent, ShowOptions, Trigger, Decider } from './types.js';
 export { SDK } from './shared/version.js';
 export { createId } from './shared/id.js';
-export { validate, type Infer, type Schema, type SchemaIssue } from './shared/schemaKit.js';
+export { validate, type Infer, type Schema, type SchemaIssue } from './decide/config/schemaKit.js';
 
 // eager/
 export { createRuntime, type Platform, type Runtime, type RuntimeOptions } from './eager/runtime.js';
@@ -35,7 +35,11 @@ export { createMemoryStorage } from './eager/storage/memoryStorage.js';
 export { createIdbStorage, QUEUE_DB, QUEUE_STORE } from './eager/storage/idbStorage.js';
 export { createLocalStorage } from './eager/storage/localStorage.js';
 export type { QueueStorage, QueuedAnswer } from './shared/records.js';
-export type { LoadDelivery } from './eager/lazyDelivery.js';
+export type { LoadDelivery } from './eager/delivery.js';
+export { readSettings, type Settings } from './eager/settings.js';
+export { readDeliverySettings, type DeliverySettings } from './shared/deliverySettings.js';
+export { createQueueChain, type QueueChain } from './eager/storage/queueStorages.js';
+export { pageLocale } from './shared/locale.js';
 
 // decide/
 export { startDecider } from './decide/start.js';
@@ -61,6 +65,6 @@ export type { PageFacts } from './decide/eligibility/page.js';
 export type { DeferredMoment, State, StateStore, SurveyHistory } from './decide/eligibility/state.js';
 
 // deliver/
-export { createDelivery, resolveEndpoint, type Delivery, type DeliveryOptions, type DeliveryPlatform } from './deliver/createDelivery.js';
+export { createDelivery, resolveEndpoint, type Delivery, type DeliveryOptions } from './deliver/createDelivery.js';
 export { cloudEventsFormat, jsonFormat, idempotencyKey, type Format, type Payload } from './deliver/formats.js';
 export { httpTransport, parseRetryAfter, type SendOptions, type SendResult, type Transport } from './deliver/httpTransport.js';

@@ -29,6 +29,8 @@ export interface Answer {
   /** ISO 8601. */
   answeredAt: string;
   sdk: { name: string; version: string };
+  /** The survey's `priority`: `critical` moments weigh more than routine `encounter` ones. */
+  priority: 'critical' | 'encounter';
 }
 
 /**
@@ -38,12 +40,17 @@ export interface Answer {
 export interface LifecycleEvent {
   /** Stable and unique, like an answer's: the endpoint dedupes on it. */
   id: string;
-  kind: 'shown' | 'dismissed';
-  surveyId: string;
+  kind: 'triggered' | 'skipped' | 'shown' | 'dismissed';
+  /** The survey concerned; a `triggered` moment that several surveys ask at names none. */
+  surveyId?: string;
   moment: string;
   context: Context;
   /** ISO 8601. */
   at: string;
+  /** `skipped` only: why (see `SkipReason`). */
+  reason?: SkipReason;
+  /** The survey's priority, when a survey is concerned. */
+  priority?: 'critical' | 'encounter';
 }
 
 /**
@@ -58,7 +65,8 @@ export interface LifecycleEvent {
  * - `deferred`: the moment is stored and will be asked on a visit after `after`;
  * - `busy`: another survey is visible or waiting (or was replaced by a `critical` one);
  * - `navigated`: the page or SPA route changed during `delayMs`;
- * - `ui-unavailable`, `invalid-config`: the lazy half could not load or the config is invalid.
+ * - `ui-unavailable`, `invalid-config`: the lazy half could not load or the config is invalid;
+ * - `expired`: a deferred moment found no eligible visit within `after.maxWaitDays`.
  */
 export type SkipReason =
   | 'consent'
@@ -74,7 +82,8 @@ export type SkipReason =
   | 'busy'
   | 'navigated'
   | 'ui-unavailable'
-  | 'invalid-config';
+  | 'invalid-config'
+  | 'expired';
 
 /** Why answers left the queue without being delivered. */
 export type DropReason = 'rejected' | 'expired' | 'overflow' | 'corrupt';
@@ -154,6 +163,10 @@ export interface Trigger {
 export interface Decider {
   trigger(trigger: Trigger): void;
   destroy(): void;
+  /** Forget what was read from storage (`purge()`): nothing old may be written back. */
+  purge?(): void;
+  /** Consent was given after the decider started (deferred moments may be looked at now). */
+  consented?(): void;
 }
 
 export type { MomentsConfig, Survey };

@@ -26,14 +26,24 @@ declare global {
 const UI_CHUNK = 'moments-ui.js';
 const DELIVERY_CHUNK = 'moments-delivery.js';
 
+/** Marks our own `window.moments`, so a second copy can tell it from another library's object. */
+const BRAND = Symbol.for('moments.sdk');
+
 function boot(): void {
   const existing = window.moments;
   if (existing && !Array.isArray(existing)) {
-    console.warn('[moments] double-load: moments.js was loaded twice; the second copy does nothing');
+    const ours = (existing as unknown as Record<symbol, unknown>)[BRAND] === true;
+    warn(
+      ours
+        ? 'double-load: moments.js was loaded twice; the second copy does nothing'
+        : 'global-taken: window.moments is already used by another script; Moments stands down and leaves it as it is',
+    );
     return;
   }
+  if (!promisesWork()) return warn('broken-promise: window.Promise was replaced by one that does not work; Moments stands down');
   // Claim the global synchronously: a second copy running before our config is read stands down.
   const global = createGlobal(existing ?? []);
+  Object.defineProperty(global.api, BRAND, { value: true });
   window.moments = global.api;
   const script = findOwnScript(document);
   // Chunks sit next to this script, wherever it is served from (any folder or CDN path).
@@ -52,16 +62,33 @@ function boot(): void {
       runtime.onDestroy(observeTriggerEvents(document, runtime.trigger));
       prefetchWhenIdle(document, uiUrl);
     })
-    .catch((error: unknown) => console.warn(`[moments] invalid-config: ${(error as Error).message}`));
+    .catch((error: unknown) => warn(`invalid-config: ${(error as Error).message}`));
+}
+
+/**
+ * Whether the page's `Promise` can do what Moments needs of it. A page may replace it (an old
+ * polyfill, a test double): a working replacement is fine, a broken one would turn every call
+ * of ours into an exception in the page, so Moments stands down instead.
+ */
+function promisesWork(): boolean {
+  try {
+    return typeof Promise.resolve(0).then === 'function' && typeof Promise.all([]).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
+function warn(message: string): void {
+  try {
+    console.warn(`[moments] ${message}`);
+  } catch {
+    // A console that throws (some embedded webviews) must not break the page.
+  }
 }
 
 try {
   boot();
 } catch (error) {
   // The host page must never see an exception from us.
-  try {
-    console.warn('[moments] internal-error:', error);
-  } catch {
-    // Nothing left to do safely.
-  }
+  warn(`internal-error: ${String(error)}`);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import type { Emitter } from '../eager/emitter.js';
 import type { DropReason } from '../types.js';
-import { createPendingHint } from '../shared/pendingHint.js';
-import { recordId, type QueuedAnswer, type QueuedEvent, type QueuedRecord, type QueueStorage } from '../shared/records.js';
+import type { QueueChain } from '../eager/storage/queueStorages.js';
+import { recordId, type QueuedAnswer, type QueuedEvent, type QueuedRecord } from '../shared/records.js';
 
 /** Default cap on queued answers; the oldest beyond it are dropped. */
 export const QUEUE_MAX_ITEMS = 500;
@@ -21,64 +21,40 @@ export interface AnswerQueue {
   remove(ids: readonly string[]): Promise<void>;
   /** Removes answers and emits `dropped` with the reason (and the HTTP status that refused them). */
   drop(ids: string[], reason: DropReason, status?: number): Promise<void>;
-  /** Forgets the "answers pending" hint if nothing was queued since the last `load`. */
-  settle(): void;
-  /** False only when the hint says no answer is waiting: start-up can then skip IndexedDB. */
-  hasPending(): boolean;
   clear(): Promise<void>;
 }
 
 export interface AnswerQueueOptions {
-  /** Tried in order for writes; a storage that fails is left for the next one, for good. */
-  storages: readonly QueueStorage[];
-  /** Keeps the "answers pending" hint (the page's localStorage); none: always assume pending. */
-  hint?: Storage | undefined;
+  /** The storages the eager script writes to (IndexedDB, localStorage, memory), as one chain. */
+  chain: QueueChain;
   /** Default 500. */
   maxItems?: number;
   /** Default 7. */
   maxAgeDays?: number;
-  /** Told once per switch, with the storage now in use. */
-  onFallback?: (kind: QueueStorage['kind'], error: unknown) => void;
   /** Receives `dropped` events. */
   emit: Emitter['emit'];
 }
 
 /**
- * A queue over a chain of storages (IndexedDB, localStorage, memory): when one throws, the
- * write is retried on the next so the answer is never lost and the page keeps working. Reads
- * merge every storage still in use, so answers a fallback kept on an earlier visit go out too.
+ * The delivery engine's view of the queue the eager script writes to: reads merge every
+ * storage still in use (answers a fallback kept on an earlier visit go out too), and drop, with
+ * a `dropped` event, corrupt records, answers past their age and the oldest beyond the cap.
  */
 export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
-  const { storages, maxItems = QUEUE_MAX_ITEMS, maxAgeDays = QUEUE_MAX_AGE_DAYS } = options;
-  const hint = createPendingHint(options.hint);
-  let index = 0;
-  const fail = (storage: QueueStorage, error: unknown): void => {
-    if (storage === storages[index] && index < storages.length - 1) options.onFallback?.(storages[++index]!.kind, error);
-  };
-  const live = (): QueueStorage[] => storages.slice(index);
-
+  const { chain, maxItems = QUEUE_MAX_ITEMS, maxAgeDays = QUEUE_MAX_AGE_DAYS } = options;
   const queue: AnswerQueue = {
-    async put(record) {
-      for (;;) {
-        const storage = storages[index]!;
-        try {
-          await storage.put(record);
-          return hint.mark();
-        } catch (error) {
-          if (storage === storages[storages.length - 1]) throw error;
-          fail(storage, error);
-        }
-      }
-    },
+    put: chain.put,
     async load(now = Date.now()) {
-      hint.read();
       const records = new Map<string, QueuedRecord>();
       const corrupt: string[] = [];
-      for (const storage of live()) {
+      for (const storage of chain.live()) {
         try {
-          for (const [key, value] of await storage.entries()) isRecord(value, key) ? records.set(key, value) : corrupt.push(key);
+          for (const [key, value] of await storage.entries()) {
+            if (isRecord(value, key)) records.set(key, value);
+            else corrupt.push(key);
+          }
         } catch (error) {
-          fail(storage, error);
+          chain.fail(storage, error);
         }
       }
       const sorted = [...records.values()].sort((a, b) => a.queuedAt - b.queuedAt);
@@ -89,18 +65,13 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
       await queue.drop(ids(fresh.slice(0, fresh.length - kept.length)), 'overflow');
       return kept;
     },
-    remove: (keys) => Promise.all(live().map((s) => s.remove(keys).catch(() => undefined))).then(() => undefined),
+    remove: (keys) => Promise.all(chain.live().map((s) => s.remove(keys).catch(() => undefined))).then(() => undefined),
     async drop(ids, reason, status) {
       if (!ids.length) return;
       await queue.remove(ids);
-      options.emit('dropped', { ids, reason, status });
+      options.emit('dropped', { ids, reason, ...(status === undefined ? {} : { status }) });
     },
-    settle: hint.settle,
-    hasPending: hint.has,
-    async clear() {
-      await Promise.all(storages.map((s) => s.clear().catch(() => undefined)));
-      hint.settle(true);
-    },
+    clear: chain.clear,
   };
   return queue;
 }
@@ -113,5 +84,5 @@ function isRecord(value: unknown, key: string): value is QueuedRecord {
   if (typeof record?.queuedAt !== 'number') return false;
   if (record.answer) return typeof record.answer.surveyId === 'string' && record.answer.id === key;
   const event = record.event;
-  return (event?.kind === 'shown' || event?.kind === 'dismissed') && typeof event.surveyId === 'string' && event.id === key;
+  return typeof event?.kind === 'string' && typeof event.moment === 'string' && event.id === key;
 }

@@ -118,7 +118,6 @@ export function createCourier(options: CourierOptions): Courier {
         i += next[0].length;
       }
     } while (again);
-    queue.settle();
   };
 
   function flush({ keepalive = false } = {}): Promise<void> {

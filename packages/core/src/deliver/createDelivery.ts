@@ -1,79 +1,73 @@
 // SPDX-License-Identifier: MIT
 import type { Emitter } from '../eager/emitter.js';
-import { createAnswerQueue } from './answerQueue.js';
-import type { QueueStorage } from '../shared/records.js';
 import type { Reporter } from '../eager/report.js';
-import type { Answer, LifecycleEvent } from '../types.js';
-import { createCourier, type HeadersOption } from './courier.js';
-import { cloudEventsFormat, jsonFormat, type Format } from './formats.js';
+import type { MomentsConfigInput } from '../decide/config/schema.js';
+import { readDeliverySettings, type DeliverySettings } from '../shared/deliverySettings.js';
+import type { QueueChain } from '../eager/storage/queueStorages.js';
+import { recordId, type QueuedRecord } from '../shared/records.js';
+import { createAnswerQueue } from './answerQueue.js';
+import { createCourier } from './courier.js';
+import { cloudEventsFormat, idempotencyKey, jsonFormat, type Format, type Payload } from './formats.js';
 import { httpTransport, type Transport } from './httpTransport.js';
 import { createLock } from './lock.js';
 
-/** What delivery takes from the platform; every part has a browser default. */
-export interface DeliveryPlatform {
-  /** Tried in order (the runtime passes IndexedDB, then localStorage, then memory). */
-  storages: readonly QueueStorage[];
-  transport?: Transport | undefined;
-  window?: Window | undefined;
-}
-
+/** What the delivery engine is handed by the eager runtime (it imports none of its values). */
 export interface DeliveryOptions {
-  platform: DeliveryPlatform;
+  /** The raw config; its delivery keys are read here (`readDeliverySettings`). */
+  config: MomentsConfigInput;
+  /** The storages the eager script stores every answer in, as one fallback chain. */
+  chain: QueueChain;
+  /** Records stored on this page view and not yet delivered: sent by keepalive when the page goes. */
+  unsent: () => readonly QueuedRecord[];
+  window: Window | undefined;
+  transport?: Transport | undefined;
   emit: Emitter['emit'];
   report: Reporter;
 }
 
-/** The durable queue and its courier, wired to the page's lifecycle. */
+/** The delivery engine: the courier over the queue, wired to the page's lifecycle. */
 export interface Delivery {
-  /** Stores an answer (resolves once it is stored); send it with `flush`. */
-  put(answer: Answer): Promise<void>;
-  /** Stores a lifecycle event to go with the next batch; ignored when a `transform` is set. */
-  putEvent(event: LifecycleEvent): Promise<void>;
+  /** Sends what is queued now; resolves when the attempt ends (never rejects). */
   flush(): Promise<void>;
-  /** Forgets every queued answer. */
-  purge(): Promise<void>;
   /** Stops timers and lifecycle listeners; queued answers stay for the next visit. */
   stop(): void;
 }
 
 /**
- * Builds delivery from the raw config (no zod here: it ships in the eager script, so keys are
- * checked by hand and a bad value falls back to its default). Flushes on `online`, when the
- * page is hidden or left (keepalive), and at start-up when the pending hint says answers wait.
+ * The lazy delivery chunk (`moments-delivery.js`): reads the queue the eager script writes,
+ * sends it in batches with retries, one flusher across tabs, and flushes on `online` and when
+ * the page is hidden. When the page is left, what this page view stored and has not delivered
+ * goes at once in a keepalive request, built in the same task (a storage read would lose the
+ * race with the unload); the endpoint dedupes it against the queue's own send later.
  */
-export function createDelivery(config: Record<string, unknown>, { platform, emit, report }: DeliveryOptions): Delivery {
-  const win = platform.window;
-  const local = localStorageOf(win);
-  const endpoint = resolveEndpoint(config['endpoint'], win);
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { window: win, emit, report } = options;
+  const settings = readDeliverySettings(options.config);
+  const endpoint = resolveEndpoint(settings.endpoint, win);
   if (!endpoint) report('invalid-endpoint', 'endpoint must be an https: URL (http: on localhost)');
-  const queue = createAnswerQueue({
-    storages: platform.storages,
-    hint: local,
-    maxItems: positive(config, 'queue', 'maxItems'),
-    maxAgeDays: positive(config, 'queue', 'maxAgeDays'),
-    onFallback: (kind, error) => report('storage-fallback', `now in ${kind}`, { kind, error: String(error) }),
-    emit,
-  });
-  const headers = config['headers'];
+  const queue = createAnswerQueue({ chain: options.chain, maxItems: settings.maxItems, maxAgeDays: settings.maxAgeDays, emit });
+  const transport = options.transport ?? httpTransport;
+  const format: Format = (settings.transform as Format | undefined) ?? (settings.format === 'cloudevents' ? cloudEventsFormat : jsonFormat);
   const courier = createCourier({
     queue,
-    transport: platform.transport ?? httpTransport,
+    transport,
     endpoint,
-    format:
-      typeof config['transform'] === 'function'
-        ? (config['transform'] as Format)
-        : config['format'] === 'cloudevents'
-          ? cloudEventsFormat
-          : jsonFormat,
-    headers: typeof headers === 'function' || (headers && typeof headers === 'object') ? (headers as HeadersOption) : undefined,
-    batchSize: positive(config, 'delivery', 'batchSize'),
-    lock: createLock(`moments-flush ${endpoint}`, win, local),
+    format,
+    headers: settings.headers,
+    batchSize: settings.batchSize,
+    lock: createLock(`moments-flush ${endpoint}`, win, (kind, error) =>
+      report('lock-unavailable', `flushing without a cross-tab lock (${kind})`, String(error)),
+    ),
     emit,
     onError: (error) => report('delivery-failed', 'answers stay queued', String(error)),
   });
 
-  const leaving = (): void => void courier.flush({ keepalive: true });
-  const onHidden = (): void => void (win!.document.visibilityState === 'hidden' && leaving());
+  const leaving = (): void => {
+    if (endpoint) sendNow(endpoint, options.unsent(), format, settings.headers, transport);
+  };
+  const onHidden = (): void => {
+    if (win!.document.visibilityState === 'hidden') void courier.flush({ keepalive: true });
+  };
   const online = (): void => void courier.flush();
   const listen = (on: boolean): void => {
     const method = on ? 'addEventListener' : 'removeEventListener';
@@ -82,35 +76,43 @@ export function createDelivery(config: Record<string, unknown>, { platform, emit
     win?.document[method]('visibilitychange', onHidden);
   };
   listen(true);
-  // Answers from earlier visits go out once the page has settled, off the critical path.
-  const startup = setTimeout(() => void (queue.hasPending() && courier.flush()), 0);
-
-  const transform = typeof config['transform'] === 'function';
   return {
-    put: (answer) => queue.put({ answer, queuedAt: Date.now() }),
-    putEvent: async (event) => void (transform || (await queue.put({ event, queuedAt: Date.now() }))),
     flush: () => courier.flush(),
-    purge: () => queue.clear(),
     stop() {
-      clearTimeout(startup);
       courier.stop();
       listen(false);
     },
   };
 }
 
-/** `config[group][key]` if a positive number, else undefined: the default applies (and the lazy schema reports it). */
-function positive(config: Record<string, unknown>, group: string, key: string): number | undefined {
-  const value = Number((config[group] as Record<string, unknown> | undefined)?.[key]);
-  return value > 0 ? value : undefined;
-}
-
-/** The page's localStorage, or undefined where reading it throws (blocked storage, sandboxes). */
-function localStorageOf(win: Window | undefined): Storage | undefined {
+/**
+ * One keepalive request for `records`, started before this function returns: the page is
+ * going away, so nothing may wait for a storage read or a promise. Skipped when the format or
+ * headers need asynchronous work (a `transform` or `headers` function that returns a promise):
+ * then the queue sends on the next visit.
+ */
+function sendNow(
+  endpoint: string,
+  records: readonly QueuedRecord[],
+  format: Format,
+  headers: DeliverySettings['headers'],
+  send: Transport,
+): void {
+  if (!records.length) return;
   try {
-    return win?.localStorage;
+    const extra = typeof headers === 'function' ? headers() : headers;
+    const payload = format(
+      records.flatMap((r) => ('answer' in r ? [r.answer] : [])),
+      records.flatMap((r) => ('event' in r ? [r.event] : [])),
+    );
+    if (extra instanceof Promise || payload instanceof Promise) return;
+    const body = (payload as Payload).body;
+    void send(endpoint, body, {
+      headers: { ...extra, ...payload.headers, 'idempotency-key': idempotencyKey(records.map(recordId)) },
+      keepalive: true,
+    });
   } catch {
-    return undefined;
+    // A throwing transform or headers function: the queue keeps the records for later.
   }
 }
 

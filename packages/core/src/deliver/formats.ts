@@ -24,7 +24,7 @@ export const jsonFormat: Format = (answers, events) => ({ body: JSON.stringify(e
 export const cloudEventsFormat: Format = (answers, events) => ({
   body: JSON.stringify([
     ...answers.map((data) => cloudEvent(data.id, 'answer', data.url, data.surveyId, data.answeredAt, data)),
-    ...events.map((data) => cloudEvent(data.id, data.kind, '', data.surveyId, data.at, data)),
+    ...events.map((data) => cloudEvent(data.id, data.kind, '', data.surveyId ?? data.moment, data.at, data)),
   ]),
   headers: { 'content-type': 'application/cloudevents-batch+json' },
 });

@@ -11,15 +11,59 @@ export const LEASE_SETTLE_MS = 50;
 
 /**
  * One flusher across the tabs of an origin: the Web Locks API where present (freed by the
- * browser when a tab dies), else a localStorage lease. With neither, every tab may flush.
+ * browser when a tab dies), else a localStorage lease. Where the browser refuses both (site
+ * data blocked, a sandboxed iframe: `SecurityError`), the tab flushes without a lock, and
+ * `onFallback` is told once: a duplicate send, which the endpoint dedupes, beats never sending.
  */
-export function createLock(name: string, win: Window | undefined, storage?: Storage): Lock {
+export function createLock(name: string, win: Window | undefined, onFallback?: (kind: string, error: unknown) => void): Lock {
+  let fallback: Lock | undefined;
+  const useFallback = (kind: string, error: unknown): Lock => {
+    if (!fallback) {
+      fallback = unlocked;
+      onFallback?.(kind, error);
+    }
+    return fallback;
+  };
+  // The page's localStorage is read only when a lease is needed (never at start-up).
+  const lease = win
+    ? createLease(name, {
+        getItem: (k) => win.localStorage.getItem(k),
+        setItem: (k, v) => win.localStorage.setItem(k, v),
+        removeItem: (k) => win.localStorage.removeItem(k),
+      })
+    : unlocked;
+  const guardedLease: Lock = async (task) => {
+    let ran = false;
+    try {
+      return await lease(() => ((ran = true), task()));
+    } catch (error) {
+      if (ran) throw error;
+      return useFallback('no storage for a lease', error)(task);
+    }
+  };
   const locks = win?.navigator.locks;
-  // `.then` flattens the callback's promise in the type too (lib.dom types it as Promise<Promise<…>>).
-  if (locks)
-    return (task) => locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await task(), true)).then((granted) => granted);
-  return storage ? createLease(name, storage) : async (task) => (await task(), true);
+  if (!locks) return (task) => (fallback ?? guardedLease)(task);
+  return async (task) => {
+    if (fallback) return fallback(task);
+    let ran = false;
+    try {
+      return await locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        ran = true;
+        await task();
+        return true;
+      });
+    } catch (error) {
+      if (ran) throw error;
+      return useFallback('navigator.locks refused', error)(task);
+    }
+  };
 }
+
+const unlocked: Lock = async (task) => {
+  await task();
+  return true;
+};
 
 /**
  * A lease in localStorage: `"<tab id> <expiry ms>"`, renewed every `LEASE_MS / 2` while the
@@ -27,7 +71,7 @@ export function createLock(name: string, win: Window | undefined, storage?: Stor
  * Reading the lease may throw where storage is blocked: the lock then rejects and the courier
  * retries later.
  */
-export function createLease(key: string, storage: Storage): Lock {
+export function createLease(key: string, storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): Lock {
   const me = createId();
   const mine = (): boolean | undefined => storage.getItem(key)?.startsWith(me);
   const write = (): void => {

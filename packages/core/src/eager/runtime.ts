@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: MIT
 import type { MomentsConfigInput } from '../decide/config/schema.js';
-import { createLazyDelivery, type LoadDelivery } from './lazyDelivery.js';
 import type { Transport } from '../deliver/httpTransport.js';
-import { createEmitter } from './emitter.js';
-import { initialConsent } from './consent.js';
-import { createStateStorage, type StateChain, type StateStorage } from './storage/stateStorage.js';
-import { defaultQueueStorages } from './storage/queueStorages.js';
 import { createId } from '../shared/id.js';
-import type { QueueStorage } from '../shared/records.js';
+import type { QueuedRecord, QueueStorage } from '../shared/records.js';
+import type { Answer, Decider, LifecycleEvent, MomentsClient, MomentsEventMap, MomentsEventName, Trigger } from '../types.js';
+import { initialConsent, type ConsentState } from './consent.js';
+import { createEagerDelivery, type LoadDelivery } from './delivery.js';
+import { createEmitter } from './emitter.js';
 import { createReporter, type Reporter } from './report.js';
+import { readSettings, type Settings } from './settings.js';
+import { createQueueChain } from './storage/queueStorages.js';
+import { createStateStorage, type StateChain, type StateStorage } from './storage/stateStorage.js';
 import { startConfigSources } from './triggers/configSources.js';
 import { toContext } from './triggers/context.js';
-import type { Answer, Context, Decider, LifecycleEvent, MomentsClient, MomentsEventMap, MomentsEventName } from '../types.js';
 
 /** The platform a runtime uses, injectable so tests and non-browser hosts can swap any part. */
 export interface Platform {
@@ -28,115 +29,126 @@ export interface RuntimeOptions {
   platform?: Partial<Platform>;
   /** Loads the deciding half on the first moment (the embed's lazy chunk). */
   loadDecider?: (runtime: Runtime) => Promise<Decider>;
-  /**
-   * Loads the delivery engine when there is an answer to store or send; without it answers
-   * cannot be stored (`record` rejects). `createMoments` passes it; the script tag takes it
-   * from the UI chunk.
-   */
+  /** Loads the delivery engine when there is something to send (the embed's delivery chunk). */
   loadDelivery?: LoadDelivery;
 }
 
 /**
- * The eager half of a client: events, consent, the durable queue and its courier. It holds
- * no config validation and no UI, so it fits in the few kilobytes every page view loads; the
- * decider (eligibility + UI) attaches later and receives moments fired in the meantime.
+ * The eager half of a client (`moments.js`): events, consent, moment sources, and the storage
+ * that makes an answer durable the instant it is given. It holds no config validation, no UI
+ * and no courier, so it fits in the few kilobytes every page view loads; the decider attaches
+ * later and receives the moments fired in the meantime.
  */
 export interface Runtime extends MomentsClient {
   /** A random v4 UUID (shared with the lazy half so it bundles no second copy). */
   newId(): string;
   emit<K extends MomentsEventName>(name: K, payload: MomentsEventMap[K]): void;
   report: Reporter;
-  /** Stores an answer durably, then tries to deliver it. Resolves once it is stored. */
+  /** The config as read at the eager boundary, typed. */
+  readonly settings: Settings;
+  /** Stores an answer durably, then sends it. Resolves once it is stored. */
   record(answer: Answer): Promise<void>;
   /** Queues a lifecycle event (config `report`) to go with the next delivery. Never rejects. */
   recordEvent(event: LifecycleEvent): Promise<void>;
+  /** A card is on screen: load what sends its answer now, so leaving at once loses nothing. */
+  prepareDelivery(): void;
   /** Runs `cleanup` when the client is destroyed (moment sources register their stop here). */
   onDestroy(cleanup: () => void): void;
   /** Connects the deciding half; moments fired before are handed to it in order. */
   attach(decider: Decider): void;
   readonly destroyed: boolean;
-  /** Where eligibility state (visitor id, survey history, deferred moments) lives; see `createStateStorage`. */
+  /** Where eligibility state (visitor id, survey history, deferred moments) lives. */
   readonly state: StateChain;
-  /** False while consent is pending (or withheld by Global Privacy Control); see `consent()`. */
+  /** True once consent is given (at start, or by `consent(true)`). */
   readonly consented: boolean;
 }
 
 /** Builds the eager runtime from a raw (not yet validated) config. Never throws. */
 export function createRuntime(config: MomentsConfigInput, options: RuntimeOptions = {}): Runtime {
-  const win = options.platform?.window ?? (typeof window === 'undefined' ? undefined : window);
+  const { platform = {} } = options;
+  const win = 'window' in platform ? platform.window : typeof window === 'undefined' ? undefined : window;
+  const settings = readSettings(config);
   const emitter = createEmitter();
   const report = createReporter(emitter);
-  const delivery = createLazyDelivery(config, {
-    platform: { ...options.platform, storages: options.platform?.storages ?? defaultQueueStorages(win), window: win },
-    emit: emitter.emit,
-    report,
+  const fallback = (what: string) => (kind: string, error: unknown) =>
+    report('storage-fallback', `${what} storage failed (${String(error)}); now kept in ${kind}`, { kind, error: String(error) });
+  const delivery = createEagerDelivery({
+    config,
+    chain: createQueueChain(win, fallback('answer'), platform.storages),
     load: options.loadDelivery,
+    window: win,
+    transport: platform.transport,
+    emit: emitter.emit,
+    on: emitter.on,
+    report,
   });
+  const state = createStateStorage(win, fallback('state'), platform.stateStorages);
+  let weak = false;
+  const newId = (): string =>
+    createId(() => {
+      if (!weak) report('weak-random', 'crypto.getRandomValues is missing; ids use Math.random');
+      weak = true;
+    });
+  const client = createClient({ settings, options, win, emitter, report, delivery, state, newId });
+  client.onDestroy(startConfigSources({ settings, win, trigger: client.trigger, preload: client.preload }));
+  if (client.consented) delivery.start();
+  return client;
+}
 
-  let consented = initialConsent(config, win);
-  let decider: Decider | undefined;
-  let loading = false;
+interface Parts {
+  settings: Settings;
+  options: RuntimeOptions;
+  win: Window | undefined;
+  emitter: ReturnType<typeof createEmitter>;
+  report: Reporter;
+  delivery: ReturnType<typeof createEagerDelivery>;
+  state: StateChain;
+  newId: () => string;
+}
+
+/** The client's methods over its parts; moments go through `createMomentFlow`. */
+function createClient(parts: Parts): Runtime & { preload(): void } {
+  const { settings, emitter, delivery, state, report } = parts;
   let destroyed = false;
   const cleanups: Array<() => void> = [];
-  const pending: Array<{ moment: string; context: Context }> = [];
-
-  const load = (): void => {
-    if (decider || loading || destroyed || !options.loadDecider) return;
-    loading = true;
-    options.loadDecider(runtime).then(runtime.attach, (error: unknown) => {
-      report('ui-load-failed', 'the survey UI could not be loaded', String(error));
-      for (const p of pending.splice(0)) emitter.emit('skipped', { ...p, reason: 'ui-unavailable' });
-      loading = false;
-    });
-  };
-
-  const state = createStateStorage(
-    win,
-    (kind) => report('storage-fallback', `state storage failed; now kept in ${kind}`),
-    options.platform?.stateStorages,
-  );
-
-  const runtime: Runtime = {
+  const record = (item: QueuedRecord): Promise<void> => delivery.put(item);
+  const runtime: Runtime & { preload(): void } = {
+    settings,
     state,
-    newId: createId,
+    newId: parts.newId,
     emit: emitter.emit,
     report,
     on: emitter.on,
+    preload: () => flow.preload(),
     get destroyed() {
       return destroyed;
     },
     get consented() {
-      return consented;
+      return flow.consented();
     },
     trigger(moment, context) {
-      if (destroyed || typeof moment !== 'string' || !moment) return;
-      const safeContext = toContext(context);
-      emitter.emit('triggered', { moment, context: safeContext });
-      if (!consented) return emitter.emit('skipped', { moment, context: safeContext, reason: 'consent' });
-      if (decider) return decider.trigger({ moment, context: safeContext });
-      pending.push({ moment, context: safeContext });
-      load();
+      if (!destroyed && typeof moment === 'string' && moment) flow.trigger({ moment, context: toContext(context) });
+    },
+    consent(granted) {
+      if (!destroyed) flow.consent(granted === true);
     },
     onDestroy(cleanup) {
       if (destroyed) cleanup();
       else cleanups.push(cleanup);
     },
-    attach(next) {
-      if (destroyed) return next.destroy();
-      decider = next;
-      for (const p of pending.splice(0)) next.trigger(p);
-    },
-    consent(granted) {
-      consented = granted === true;
-    },
+    attach: (next) => (destroyed ? next.destroy() : flow.attach(next)),
     async record(answer) {
-      await delivery.put(answer);
+      await record({ answer, queuedAt: Date.now() });
       emitter.emit('answered', { answer });
-      void delivery.flush();
     },
-    recordEvent: (event) => delivery.putEvent(event).catch(() => undefined),
-    flush: () => delivery.flush(),
+    async recordEvent(event) {
+      // A `transform` gets answers only: events are not queued for it.
+      if (!settings.transform) await record({ event, queuedAt: Date.now() }).catch(() => undefined);
+    },
+    prepareDelivery: delivery.prepare,
+    flush: delivery.flush,
     async purge() {
+      flow.purge();
       try {
         await Promise.all([delivery.purge(), state.clear()]);
       } catch (error) {
@@ -147,12 +159,73 @@ export function createRuntime(config: MomentsConfigInput, options: RuntimeOption
       if (destroyed) return;
       destroyed = true;
       delivery.stop();
-      decider?.destroy();
+      flow.destroy();
       for (const cleanup of cleanups.splice(0)) cleanup();
       emitter.clear();
     },
   };
-
-  runtime.onDestroy(startConfigSources({ config, win, trigger: runtime.trigger, preload: load }));
+  const flow = createMomentFlow(parts, runtime);
   return runtime;
+}
+
+/**
+ * Where a moment goes after `trigger`: with consent, to the decider (loaded on the first
+ * moment; moments wait for it in order); while consent is pending, held in memory only, never
+ * stored, until `consent(true)` hands them on or `consent(false)` drops them (`skipped:
+ * consent`); after `consent(false)`, skipped at once.
+ */
+function createMomentFlow({ settings, win, options, emitter, delivery, report }: Parts, runtime: Runtime) {
+  let consent: ConsentState = initialConsent(settings, win);
+  let decider: Decider | undefined;
+  let loading = false;
+  let destroyed = false;
+  const held: Trigger[] = [];
+  const waiting: Trigger[] = [];
+  const preload = (): void => {
+    if (decider || loading || destroyed || !options.loadDecider) return;
+    loading = true;
+    options.loadDecider(runtime).then(runtime.attach, (error: unknown) => {
+      report('ui-load-failed', 'the survey UI could not be loaded', String(error));
+      for (const t of waiting.splice(0)) emitter.emit('skipped', { ...t, reason: 'ui-unavailable' });
+      loading = false;
+    });
+  };
+  const decide = (trigger: Trigger): void => {
+    if (decider) return decider.trigger(trigger);
+    waiting.push(trigger);
+    preload();
+  };
+  return {
+    preload,
+    consented: () => consent === 'granted',
+    trigger(trigger: Trigger) {
+      emitter.emit('triggered', trigger);
+      if (consent === 'granted') decide(trigger);
+      else if (consent === 'pending') held.push(trigger);
+      else emitter.emit('skipped', { ...trigger, reason: 'consent' });
+    },
+    consent(granted: boolean) {
+      const was = consent;
+      consent = granted ? 'granted' : 'denied';
+      const released = held.splice(0);
+      if (!granted) return released.forEach((t) => emitter.emit('skipped', { ...t, reason: 'consent' }));
+      if (was === 'granted') return;
+      delivery.start();
+      decider?.consented?.();
+      released.forEach(decide);
+    },
+    attach(next: Decider) {
+      decider = next;
+      loading = false;
+      for (const t of waiting.splice(0)) next.trigger(t);
+    },
+    purge() {
+      held.length = 0;
+      decider?.purge?.();
+    },
+    destroy() {
+      destroyed = true;
+      decider?.destroy();
+    },
+  };
 }

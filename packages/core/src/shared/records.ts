@@ -32,4 +32,6 @@ export interface QueueStorage {
   entries(): Promise<Array<[string, unknown]>>;
   remove(keys: readonly string[]): Promise<void>;
   clear(): Promise<void>;
+  /** How many records wait; creates nothing where nothing was ever stored. */
+  count(): Promise<number>;
 }

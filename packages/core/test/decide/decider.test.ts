@@ -26,16 +26,31 @@ describe('createDecider', () => {
     expect(h.skipped).toEqual([{ moment: 'delivered', context: {}, reason: 'no-survey' }]);
   });
 
-  it('skips with consent while consent is pending, and shows after consent(true)', async () => {
+  it('holds a moment fired while consent is pending, unstored, and asks it when consent(true) arrives', async () => {
     const h = setup({ surveys: [nps()] }, { consent: 'pending' });
-    h.runtime.trigger('purchase');
-    await settle();
-    expect(h.skipped).toEqual([{ moment: 'purchase', context: {}, reason: 'consent' }]);
+    h.runtime.trigger('purchase', { orderId: 'A-1' });
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(h.shown).toHaveLength(0);
+    expect(h.skipped).toEqual([]);
     expect(await h.stateStorage.read()).toBeUndefined();
     h.runtime.consent(true);
-    h.runtime.trigger('purchase');
     await settle();
     expect(h.shown).toHaveLength(1);
+    expect(h.shown[0]!.survey.id).toBe('nps');
+  });
+
+  it('drops the held moments with skipped: consent when consent(false) arrives, storing nothing', async () => {
+    const h = setup({ surveys: [nps()] }, { consent: 'pending' });
+    h.runtime.trigger('purchase', { orderId: 'A-1' });
+    h.runtime.consent(false);
+    h.runtime.trigger('purchase', { orderId: 'A-2' });
+    await settle();
+    expect(h.skipped.map((s) => [s.context['orderId'], s.reason])).toEqual([
+      ['A-1', 'consent'],
+      ['A-2', 'consent'],
+    ]);
+    expect(h.shown).toHaveLength(0);
+    expect(await h.stateStorage.read()).toBeUndefined();
   });
 
   it('does not even read storage while consent is pending', async () => {

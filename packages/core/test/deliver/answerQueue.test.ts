@@ -3,9 +3,8 @@ import { createAnswerQueue, QUEUE_MAX_ITEMS } from '../../src/deliver/answerQueu
 import { createIdbStorage, IDB_OPEN_TIMEOUT_MS } from '../../src/eager/storage/idbStorage.js';
 import { createLocalStorage } from '../../src/eager/storage/localStorage.js';
 import { createMemoryStorage } from '../../src/eager/storage/memoryStorage.js';
-import { PENDING_KEY } from '../../src/shared/pendingHint.js';
 import { recordId, type QueuedAnswer, type QueueStorage } from '../../src/shared/records.js';
-import { answer, eventLog, fakeStorage } from './fakes.js';
+import { answer, chainOf, eventLog, fakeStorage } from './fakes.js';
 
 const DAY = 86_400_000;
 const record = (id: string, queuedAt = Date.now()): QueuedAnswer => ({ answer: answer(id), queuedAt });
@@ -13,7 +12,7 @@ const record = (id: string, queuedAt = Date.now()): QueuedAnswer => ({ answer: a
 /** A storage whose every call rejects, as IndexedDB does in some private modes. */
 function brokenStorage(): QueueStorage {
   const fail = () => Promise.reject(new DOMException('no', 'InvalidStateError'));
-  return { kind: 'indexeddb', put: fail, entries: fail, remove: fail, clear: fail };
+  return { kind: 'indexeddb', put: fail, entries: fail, remove: fail, clear: fail, count: fail };
 }
 
 /** A storage preloaded with raw entries, as a storage that was tampered with would return. */
@@ -25,6 +24,7 @@ function rawStorage(entries: Array<[string, unknown]>): QueueStorage {
     entries: async () => [...map],
     remove: async (keys) => keys.forEach((k) => map.delete(k)),
     clear: async () => map.clear(),
+    count: async () => map.size,
   };
 }
 
@@ -33,7 +33,7 @@ describe('createAnswerQueue', () => {
   afterEach(() => void vi.useRealTimers());
 
   it('reads back what it stored, oldest first', async () => {
-    const fresh = createAnswerQueue({ storages: [createMemoryStorage()], emit: eventLog().emit });
+    const fresh = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: eventLog().emit });
     for (const [id, t] of [
       ['b', 2],
       ['a', 1],
@@ -47,9 +47,8 @@ describe('createAnswerQueue', () => {
     const local = fakeStorage();
     const onFallback = vi.fn();
     const queue = createAnswerQueue({
-      storages: [brokenStorage(), createLocalStorage(local), createMemoryStorage()],
+      chain: chainOf([brokenStorage(), createLocalStorage(local), createMemoryStorage()], onFallback),
       emit: eventLog().emit,
-      onFallback,
     });
     await queue.put(record('a1'));
     expect(onFallback).toHaveBeenLastCalledWith('localstorage', expect.any(DOMException));
@@ -66,9 +65,8 @@ describe('createAnswerQueue', () => {
     const onFallback = vi.fn();
     const hanging = { open: () => ({}) } as unknown as IDBFactory;
     const queue = createAnswerQueue({
-      storages: [createIdbStorage(hanging), createLocalStorage(local), createMemoryStorage()],
+      chain: chainOf([createIdbStorage(hanging), createLocalStorage(local), createMemoryStorage()], onFallback),
       emit: eventLog().emit,
-      onFallback,
     });
     const stored = queue.put(record('a1'));
     await vi.advanceTimersByTimeAsync(IDB_OPEN_TIMEOUT_MS);
@@ -80,12 +78,12 @@ describe('createAnswerQueue', () => {
   it('delivers answers a fallback kept on an earlier visit, though IndexedDB works again', async () => {
     const local = fakeStorage();
     await createLocalStorage(local).put(record('old'));
-    const queue = createAnswerQueue({ storages: [createMemoryStorage(), createLocalStorage(local)], emit: eventLog().emit });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage(), createLocalStorage(local)]), emit: eventLog().emit });
     await queue.put(record('new'));
     expect((await queue.load()).map(recordId).sort()).toEqual(['new', 'old']);
     await queue.remove(['old', 'new']);
     expect(await queue.load()).toEqual([]);
-    expect(local.map.get('moments-queue')).toBe('{}');
+    expect(local.map.has('moments-queue')).toBe(false);
   });
 
   it('drops corrupt records with a "dropped" event instead of failing the read', async () => {
@@ -96,7 +94,7 @@ describe('createAnswerQueue', () => {
       ['wrong-shape', { answer: 'x', queuedAt: 'yesterday' }],
       ['other-id', record('not-other-id')],
     ]);
-    const queue = createAnswerQueue({ storages: [storage], emit: log.emit });
+    const queue = createAnswerQueue({ chain: chainOf([storage]), emit: log.emit });
     expect((await queue.load()).map(recordId)).toEqual(['ok']);
     expect(log.dropped).toEqual([{ ids: ['nulled', 'wrong-shape', 'other-id'], reason: 'corrupt', status: undefined }]);
     expect((await storage.entries()).map(([k]) => k)).toEqual(['ok']);
@@ -104,7 +102,7 @@ describe('createAnswerQueue', () => {
 
   it('drops answers past maxAgeDays with reason "expired"', async () => {
     const log = eventLog();
-    const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit, maxAgeDays: 2 });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit, maxAgeDays: 2 });
     await queue.put(record('old', Date.now() - 2 * DAY - 1));
     await queue.put(record('young', Date.now() - 2 * DAY + 1000));
     expect((await queue.load()).map(recordId)).toEqual(['young']);
@@ -113,7 +111,7 @@ describe('createAnswerQueue', () => {
 
   it('keeps 7 days by default', async () => {
     const log = eventLog();
-    const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit });
     await queue.put(record('six', Date.now() - 6 * DAY));
     await queue.put(record('eight', Date.now() - 8 * DAY));
     expect((await queue.load()).map(recordId)).toEqual(['six']);
@@ -121,48 +119,25 @@ describe('createAnswerQueue', () => {
 
   it('drops the oldest beyond maxItems with reason "overflow"', async () => {
     const log = eventLog();
-    const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit, maxItems: 3 });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit, maxItems: 3 });
     for (let i = 0; i < 5; i++) await queue.put(record(`a${i}`, Date.now() - 10 + i));
     expect((await queue.load()).map(recordId)).toEqual(['a2', 'a3', 'a4']);
     expect(log.dropped).toEqual([{ ids: ['a0', 'a1'], reason: 'overflow', status: undefined }]);
   });
 
   it('caps at 500 answers by default', async () => {
-    const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: eventLog().emit });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: eventLog().emit });
     for (let i = 0; i < QUEUE_MAX_ITEMS + 2; i++) await queue.put(record(`a${i}`, Date.now() - 1000 + i));
     expect(await queue.load()).toHaveLength(QUEUE_MAX_ITEMS);
   });
 
-  it('marks answers pending and settles the hint only if nothing was queued since load', async () => {
-    const hint = fakeStorage();
-    const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: eventLog().emit, hint });
-    expect(queue.hasPending()).toBe(false);
-    await queue.put(record('a1'));
-    expect(queue.hasPending()).toBe(true);
-    await queue.load();
-    // Another tab queues an answer while this one sends: its mark must survive our settle.
-    hint.setItem(PENDING_KEY, 'from-another-tab');
-    queue.settle();
-    expect(queue.hasPending()).toBe(true);
-    await queue.load();
-    queue.settle();
-    expect(queue.hasPending()).toBe(false);
-  });
-
-  it('assumes answers are pending when the hint cannot be read', () => {
-    const hint = fakeStorage();
-    hint.broken = true;
-    expect(createAnswerQueue({ storages: [createMemoryStorage()], emit: eventLog().emit, hint }).hasPending()).toBe(true);
-  });
-
-  it('clears every storage and the hint', async () => {
-    const hint = fakeStorage();
+  it('clears every storage', async () => {
     const local = fakeStorage();
-    const queue = createAnswerQueue({ storages: [createMemoryStorage(), createLocalStorage(local)], emit: eventLog().emit, hint });
+    const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage(), createLocalStorage(local)]), emit: eventLog().emit });
     await queue.put(record('a1'));
     await createLocalStorage(local).put(record('a2'));
     await queue.clear();
     expect(await queue.load()).toEqual([]);
-    expect(queue.hasPending()).toBe(false);
+    expect(local.map.size).toBe(0);
   });
 });

@@ -6,11 +6,11 @@ import type { Lock } from '../../src/deliver/lock.js';
 import { createAnswerQueue } from '../../src/deliver/answerQueue.js';
 import { createMemoryStorage } from '../../src/eager/storage/memoryStorage.js';
 import { recordId, type QueuedAnswer } from '../../src/shared/records.js';
-import { answer, eventLog, scriptedTransport } from './fakes.js';
+import { answer, chainOf, eventLog, scriptedTransport } from './fakes.js';
 
 function setup(results: Array<SendResult | Error> = [], options: Partial<CourierOptions> = {}) {
   const log = eventLog();
-  const queue = createAnswerQueue({ storages: [createMemoryStorage()], emit: log.emit });
+  const queue = createAnswerQueue({ chain: chainOf([createMemoryStorage()]), emit: log.emit });
   const { transport, sent, ids } = scriptedTransport(results);
   const courier = createCourier({
     queue,
@@ -202,18 +202,6 @@ describe('createCourier', () => {
     expect(transport).not.toHaveBeenCalled();
   });
 
-  it('settles the pending hint only after a full flush', async () => {
-    const { put, queue, courier } = setup([{ status: 503 }]);
-    const settle = vi.spyOn(queue, 'settle');
-    await put('a1');
-    await courier.flush();
-    expect(settle).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
-    expect(settle).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('isRetryable', () => {
   it('retries network errors, 408, 425, 429 and 5xx only', () => {
     const statuses = [0, 200, 400, 401, 404, 408, 413, 425, 429, 500, 503];
     expect(statuses.filter(isRetryable)).toEqual([0, 408, 425, 429, 500, 503]);

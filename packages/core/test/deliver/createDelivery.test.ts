@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDelivery, resolveEndpoint } from '../../src/deliver/createDelivery.js';
 import { LEASE_SETTLE_MS } from '../../src/deliver/lock.js';
+import { createEagerDelivery } from '../../src/eager/delivery.js';
+import { createEmitter } from '../../src/eager/emitter.js';
+import { readSettings } from '../../src/eager/settings.js';
 import { createMemoryStorage } from '../../src/eager/storage/memoryStorage.js';
-import { PENDING_KEY } from '../../src/shared/pendingHint.js';
 import type { SendResult } from '../../src/deliver/httpTransport.js';
 import type { QueueStorage } from '../../src/shared/records.js';
-import type { Answer } from '../../src/types.js';
-import { answer, eventLog, fakeWindow, scriptedTransport } from './fakes.js';
+import type { Answer, LifecycleEvent } from '../../src/types.js';
+import { answer, chainOf, eventLog, fakeWindow, scriptedTransport } from './fakes.js';
 
 const ENDPOINT = 'https://collect.test/answers';
 
@@ -17,15 +19,32 @@ async function flushed(delivery: { flush(): Promise<void> }): Promise<void> {
   await done;
 }
 
+/** The eager face (durable put) over the engine, as a runtime wires them. */
 function setup(config: Record<string, unknown> = {}, storages: QueueStorage[] = [createMemoryStorage()], results: SendResult[] = []) {
   const log = eventLog();
+  const emitter = createEmitter();
+  emitter.on('delivered', (e) => log.emit('delivered', e));
+  emitter.on('dropped', (e) => log.emit('dropped', e));
   const { win, document, local } = fakeWindow();
   const { transport, sent } = scriptedTransport(results);
   const report = vi.fn((code: string, message: string) => log.emit('error', { code, message }));
-  const delivery = createDelivery(
-    { endpoint: ENDPOINT, ...config },
-    { platform: { window: win, storages, transport }, emit: log.emit, report },
-  );
+  const eager = createEagerDelivery({
+    config: { endpoint: ENDPOINT, ...config },
+    chain: chainOf(storages),
+    load: async () => createDelivery,
+    window: win,
+    transport,
+    emit: emitter.emit,
+    on: emitter.on,
+    report,
+  });
+  const delivery = {
+    put: (a: Answer) => eager.put({ answer: a, queuedAt: Date.now() }),
+    putEvent: (event: LifecycleEvent) => eager.put({ event, queuedAt: Date.now() }),
+    flush: eager.flush,
+    stop: eager.stop,
+    start: eager.start,
+  };
   return { ...log, win, document, local, transport, sent, delivery, report };
 }
 
@@ -51,22 +70,6 @@ describe('createDelivery', () => {
     expect(delivered[0]!.ids.sort()).toEqual(['a1', 'e1']);
     await flushed(delivery);
     expect(sent).toHaveLength(1);
-  });
-
-  it('queues no lifecycle events when a transform shapes the requests (it gets answers only)', async () => {
-    const transform = vi.fn((answers: Answer[]) => ({ body: JSON.stringify(answers.map((a) => a.id)) }));
-    const { delivery, sent } = setup({ transform });
-    await delivery.putEvent({
-      id: 'e1',
-      kind: 'dismissed',
-      surveyId: 's',
-      moment: 'purchase',
-      context: {},
-      at: '2026-11-25T12:00:00.000Z',
-    });
-    await delivery.put(answer('a1'));
-    await flushed(delivery);
-    expect(sent.map((r) => r.body)).toEqual(['["a1"]']);
   });
 
   it('reports invalid-endpoint and sends nothing for a plain-http endpoint off localhost', async () => {
@@ -112,47 +115,102 @@ describe('createDelivery', () => {
   });
 
   it('flushes on online, and with keepalive on pagehide and when the page is hidden', async () => {
-    const failing = Array.from({ length: 4 }, () => ({ status: 503 }));
+    const failing = Array.from({ length: 6 }, () => ({ status: 503 }));
     const { delivery, win, document, sent } = setup({}, undefined, failing);
     await delivery.put(answer('a1'));
     await flushed(delivery);
+    const before = sent.length;
     win.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(before + 1);
     win.dispatchEvent(new Event('pagehide'));
     await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
-    expect(sent).toHaveLength(3);
-    expect(sent[2]!.options?.keepalive).toBe(true);
+    expect(sent).toHaveLength(before + 2);
+    expect(sent[before + 1]!.options?.keepalive).toBe(true);
     document.visibilityState = 'hidden';
     document.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
-    expect(sent).toHaveLength(4);
-    expect(sent[3]!.options?.keepalive).toBe(true);
+    expect(sent).toHaveLength(before + 3);
+    expect(sent[before + 2]!.options?.keepalive).toBe(true);
     delivery.stop();
     win.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(600_000);
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(before + 3);
   });
 
-  it('does not read the queue at start-up when the hint says nothing is pending', async () => {
-    const storage = createMemoryStorage();
-    const entries = vi.spyOn(storage, 'entries');
-    setup({}, [storage]);
-    await vi.advanceTimersByTimeAsync(10);
-    expect(entries).not.toHaveBeenCalled();
-  });
-
-  it('delivers answers from an earlier visit at start-up when the hint says so', async () => {
+  it('never opens the queue at start-up before consent, and looks for waiting answers at idle after', async () => {
     const storage = createMemoryStorage();
     await storage.put({ answer: answer('old'), queuedAt: Date.now() });
-    const log = eventLog();
-    const { win, local } = fakeWindow();
-    local.setItem(PENDING_KEY, '1');
+    const count = vi.spyOn(storage, 'count');
+    const { delivery, delivered } = setup({}, [storage]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(count).not.toHaveBeenCalled();
+    delivery.start();
+    await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS + 10);
+    expect(count).toHaveBeenCalled();
+    expect(delivered.map((d) => d.ids)).toEqual([['old']]);
+  });
+
+  it('loads no delivery code at start-up when nothing waits', async () => {
+    const load = vi.fn(async () => createDelivery);
+    const emitter = createEmitter();
+    const eager = createEagerDelivery({
+      config: { endpoint: ENDPOINT },
+      chain: chainOf([createMemoryStorage()]),
+      load,
+      window: fakeWindow().win,
+      emit: emitter.emit,
+      on: emitter.on,
+      report: vi.fn(),
+    });
+    eager.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('keeps an answer stored when the delivery code cannot load (offline), and sends it on online', async () => {
+    const storage = createMemoryStorage();
+    const emitter = createEmitter();
+    const delivered: string[][] = [];
+    emitter.on('delivered', (e) => delivered.push(e.ids));
+    const { win } = fakeWindow();
     const { transport } = scriptedTransport();
-    createDelivery({ endpoint: ENDPOINT }, { platform: { window: win, storages: [storage], transport }, emit: log.emit, report: vi.fn() });
+    const report = vi.fn();
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue(createDelivery);
+    const eager = createEagerDelivery({
+      config: { endpoint: ENDPOINT },
+      chain: chainOf([storage]),
+      load,
+      window: win,
+      transport,
+      emit: emitter.emit,
+      on: emitter.on,
+      report,
+    });
+    eager.start();
+    await eager.put({ answer: answer('a1'), queuedAt: Date.now() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await storage.count()).toBe(1);
+    expect(report).toHaveBeenCalledWith('delivery-unavailable', expect.any(String), expect.any(String));
+    win.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS + 1);
-    expect(log.delivered.map((d) => d.ids)).toEqual([['old']]);
-    expect(local.getItem(PENDING_KEY)).toBeNull();
+    expect(delivered).toEqual([['a1']]);
+    expect(await storage.count()).toBe(0);
+  });
+
+  it('sends what this page stored and has not delivered in one keepalive request as the page is left', async () => {
+    const { delivery, win, sent } = setup({}, undefined, [{ status: 503 }]);
+    await delivery.put(answer('a1'));
+    await vi.advanceTimersByTimeAsync(LEASE_SETTLE_MS);
+    expect(sent).toHaveLength(1);
+    win.dispatchEvent(new Event('pagehide'));
+    // Started within the pagehide task itself: no timer, no storage read in between.
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.options?.keepalive).toBe(true);
+    expect(JSON.parse(sent[1]!.body).answers.map((a: Answer) => a.id)).toEqual(['a1']);
   });
 });
 

@@ -1,6 +1,8 @@
 // Shared fakes for delivery tests: answers, a scripted transport, an event log.
 import { vi } from 'vitest';
 import { createEmitter } from '../../src/eager/emitter.js';
+import { createQueueChain, type QueueChain } from '../../src/eager/storage/queueStorages.js';
+import type { QueueStorage } from '../../src/shared/records.js';
 import type { SendOptions, SendResult, Transport } from '../../src/deliver/httpTransport.js';
 import type { Answer, MomentsEventMap } from '../../src/types.js';
 
@@ -16,6 +18,7 @@ export const answer = (id: string, extra: Partial<Answer> = {}): Answer => ({
   locale: 'en',
   answeredAt: '2026-11-25T00:00:00.000Z',
   sdk: { name: 'moments', version: '0' },
+  priority: 'encounter',
   ...extra,
 });
 
@@ -76,4 +79,9 @@ export function fakeWindow(local = fakeStorage()) {
   const document = Object.assign(new EventTarget(), { baseURI: 'https://shop.test/checkout', visibilityState: 'visible' });
   const win = Object.assign(new EventTarget(), { document, localStorage: local, navigator: {} });
   return { win: win as unknown as Window, document, local };
+}
+
+/** The queue's storages as the eager script chains them (no window: no default storages). */
+export function chainOf(storages: QueueStorage[], onFallback: (kind: string, error: unknown) => void = () => undefined): QueueChain {
+  return createQueueChain(undefined, onFallback, storages);
 }

@@ -70,7 +70,7 @@ describe('createLock', () => {
     const request = vi.fn(async (_name: string, _options: LockOptions, callback: (lock: unknown) => Promise<boolean>) => callback(null));
     const win = { navigator: { locks: { request } } } as unknown as Window;
     const task = vi.fn(async () => undefined);
-    expect(await createLock('moments-flush https://e.test/', win, fakeStorage())(task)).toBe(false);
+    expect(await createLock('moments-flush https://e.test/', win)(task)).toBe(false);
     expect(task).not.toHaveBeenCalled();
     expect(request).toHaveBeenCalledWith('moments-flush https://e.test/', { ifAvailable: true }, expect.any(Function));
     request.mockImplementation(async (_n, _o, callback) => callback({ name: 'x' }));
@@ -78,9 +78,45 @@ describe('createLock', () => {
     expect(task).toHaveBeenCalledTimes(1);
   });
 
-  it('runs the task directly with neither Web Locks nor storage', async () => {
+  it('runs the task directly, and says so once, with neither Web Locks nor storage', async () => {
     const task = vi.fn(async () => undefined);
-    expect(await createLock('x', { navigator: {} } as Window)(task)).toBe(true);
-    expect(task).toHaveBeenCalled();
+    const blocked = {
+      navigator: {},
+      get localStorage(): Storage {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as Window;
+    const onFallback = vi.fn();
+    const lock = createLock('x', blocked, onFallback);
+    expect(await lock(task)).toBe(true);
+    expect(await lock(task)).toBe(true);
+    expect(task).toHaveBeenCalledTimes(2);
+    expect(onFallback).toHaveBeenCalledTimes(1);
+  });
+
+  it('flushes without a lock where navigator.locks.request rejects with SecurityError (site data blocked)', async () => {
+    const request = vi.fn(async () => {
+      throw new DOMException('The request was denied.', 'SecurityError');
+    });
+    const win = { navigator: { locks: { request } } } as unknown as Window;
+    const onFallback = vi.fn();
+    const task = vi.fn(async () => undefined);
+    const lock = createLock('x', win, onFallback);
+    expect(await lock(task)).toBe(true);
+    expect(await lock(task)).toBe(true);
+    expect(task).toHaveBeenCalledTimes(2);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(onFallback).toHaveBeenCalledWith('navigator.locks refused', expect.any(DOMException));
+  });
+
+  it('never runs a task twice when the task itself fails inside the lock', async () => {
+    const win = {
+      navigator: { locks: { request: async (_n: string, _o: unknown, cb: (l: unknown) => Promise<boolean>) => cb({}) } },
+    } as unknown as Window;
+    const task = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    await expect(createLock('x', win)(task)).rejects.toThrow('boom');
+    expect(task).toHaveBeenCalledTimes(1);
   });
 });

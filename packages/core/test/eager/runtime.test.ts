@@ -22,18 +22,36 @@ afterEach(() => {
 });
 
 describe('createRuntime', () => {
-  it('skips with consent while consent is pending, and hands moments to the decider after consent(true)', () => {
+  it('holds moments while consent is pending and hands them to the decider, in order, after consent(true)', () => {
     const runtime = createRuntime({ endpoint: '/c', consent: 'pending', surveys: [] }, { platform: { ...platform(), window: undefined } });
     const decider: Decider = { trigger: vi.fn(), destroy: vi.fn() };
     runtime.attach(decider);
     const skipped = vi.fn();
     runtime.on('skipped', skipped);
     runtime.trigger('purchase', { orderId: 'A-1' });
-    expect(skipped).toHaveBeenCalledWith({ moment: 'purchase', context: { orderId: 'A-1' }, reason: 'consent' });
+    runtime.trigger('delivery', { orderId: 'A-1' });
+    expect(skipped).not.toHaveBeenCalled();
+    expect(decider.trigger).not.toHaveBeenCalled();
     expect(runtime.consented).toBe(false);
     runtime.consent(true);
     runtime.trigger('purchase');
-    expect(decider.trigger).toHaveBeenCalledWith({ moment: 'purchase', context: {} });
+    expect(vi.mocked(decider.trigger).mock.calls.map(([t]) => t.moment)).toEqual(['purchase', 'delivery', 'purchase']);
+  });
+
+  it('drops held moments with skipped: consent on consent(false), and skips later ones at once', () => {
+    const runtime = createRuntime({ endpoint: '/c', consent: 'pending', surveys: [] }, { platform: { ...platform(), window: undefined } });
+    const decider: Decider = { trigger: vi.fn(), destroy: vi.fn() };
+    runtime.attach(decider);
+    const skipped = vi.fn();
+    runtime.on('skipped', skipped);
+    runtime.trigger('purchase', { orderId: 'A-1' });
+    runtime.consent(false);
+    runtime.trigger('purchase', { orderId: 'A-2' });
+    expect(skipped.mock.calls.map(([e]) => [e.context.orderId, e.reason])).toEqual([
+      ['A-1', 'consent'],
+      ['A-2', 'consent'],
+    ]);
+    expect(decider.trigger).not.toHaveBeenCalled();
   });
 
   it('treats Global Privacy Control as consent withheld only when respectGpc is set', () => {

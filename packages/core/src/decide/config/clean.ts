@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { Schema } from '../../shared/schemaKit.js';
+import type { Schema } from './schemaKit.js';
 
 type Note = (path: PropertyKey[], message: string) => void;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { clean } from './clean.js';
-import { validate, type SchemaIssue } from '../../shared/schemaKit.js';
+import { validate, type SchemaIssue } from './schemaKit.js';
 import { configSchema, surveySchema, type MomentsConfig, type Survey } from './schema.js';
 
 /** One problem found in a config, with the path to the value at fault. */

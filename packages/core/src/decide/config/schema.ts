@@ -5,9 +5,11 @@
  * built from `schemaKit.ts` and the rules in `checks.ts` rather than zod/mini, whose core
  * alone costs ~5 KB gzip (see docs/decisions); `zodConfigSchema` offers it to zod users.
  */
-import { object, optional, type Infer } from '../../shared/schemaKit.js';
+import { object, optional, type Infer } from './schemaKit.js';
+import { CONSENT_MODES, FORMATS, REPORT_KINDS, type ReportKind } from '../../shared/settingsRules.js';
 import {
   anyList,
+  dataLayerRule,
   flag,
   fn,
   headersRule,
@@ -15,12 +17,11 @@ import {
   questionRules,
   regexRule,
   str,
-  stringMap,
   textList,
   translationsRule,
   valueList,
   within,
-} from '../../shared/checks.js';
+} from './checks.js';
 
 /** Every question type a survey may ask. */
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'emoji', 'thumbs', 'choice', 'text'] as const;
@@ -132,8 +133,11 @@ export const surveySchema = object({
   priority: opt(oneOf(PRIORITIES)),
   url: opt(urlRuleSchema),
   on: opt(behaviourSchema),
-  /** Ask later: the moment is kept and asked on the first visit after this delay. */
-  after: opt(object({ days: opt(count(0)), hours: opt(count(0)) })),
+  /**
+   * Ask later: the moment is kept on the device and asked on the first eligible visit after
+   * this delay; dropped (`skipped: expired`) if none comes within `maxWaitDays` (default 30).
+   */
+  after: opt(object({ days: opt(count(0)), hours: opt(count(0)), maxWaitDays: opt(within(0, 365)) })),
   device: opt(oneOf(['desktop', 'mobile'])),
   /** Language tags or prefixes (`en`, `de-CH`) of `navigator.language` this survey is for. */
   locales: opt(textList<string[]>()),
@@ -146,7 +150,7 @@ export const configSchema = object({
   /** Extra request headers, or a function returning them (a fresh auth token per request). */
   headers: opt(headersRule),
   /** `json` (default: `{"answers": […]}`) or `cloudevents` (structured batch). */
-  format: opt(oneOf(['json', 'cloudevents'])),
+  format: opt(oneOf(FORMATS)),
   /** JS only: `(answers) => ({body, headers?, url?})` for endpoints with their own shape. */
   transform: opt(fn),
   delivery: opt(object({ /** Answers per request (default 20; requests also stay under 60 KiB). */ batchSize: opt(count(1, 500)) })),
@@ -158,18 +162,24 @@ export const configSchema = object({
       maxAgeDays: opt(within(0, Infinity)),
     }),
   ),
+  /** The page's language for the card and `Answer.locale` (default: `<html lang>`, then the browser's). */
   locale: opt(str()),
   theme: opt(themeSchema),
   fatigue: opt(object({ minDaysBetweenSurveys: opt(count(0)), maxPerSession: opt(count(0)) })),
-  /** GTM/GA4 event name → moment, e.g. `{"purchase": "purchase"}`. */
-  dataLayer: opt(stringMap),
+  /**
+   * GTM/GA4 event name → moment, e.g. `{"purchase": "purchase"}`, or with the event fields to
+   * keep as context: `{"purchase": {"moment": "purchase", "context": ["transaction_id", "value"]}}`.
+   * Without a list only `transaction_id` is kept: an event's other fields may be personal data.
+   */
+  dataLayer: opt(dataLayerRule),
   /** `pending`: nothing is shown or stored until `consent(true)` (default `granted`). */
-  consent: opt(oneOf(['granted', 'pending'])),
+  consent: opt(oneOf(CONSENT_MODES)),
   /** Treat a Global Privacy Control signal as consent withheld (default false). */
   respectGpc: opt(flag),
   /** Send the page's query string and fragment in `Answer.url` (default false: origin + path). */
   fullUrl: opt(flag),
-  report: opt(textList<Array<'shown' | 'dismissed'>>(false, ['shown', 'dismissed'])),
+  /** Lifecycle events the queue delivers with the answers: any of `triggered`, `skipped`, `shown`, `dismissed`. */
+  report: opt(textList<ReportKind[]>(false, REPORT_KINDS)),
   debug: opt(flag),
   surveys: anyList,
 });

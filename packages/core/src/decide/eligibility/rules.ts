@@ -3,7 +3,7 @@ import type { MomentsConfig, Survey } from '../config/schema.js';
 import type { SkipReason, Trigger } from '../../types.js';
 import { matchUrl } from './matchUrl.js';
 import type { PageFacts } from './page.js';
-import type { State } from './state.js';
+import type { DeferredMoment, State } from './state.js';
 
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
@@ -19,6 +19,8 @@ export interface RuleInput {
   /** Surveys shown in this browser session so far. */
   sessionCount: number;
   fatigue: MomentsConfig['fatigue'];
+  /** The deferred moment being asked, which must not count against itself (`oncePer`). */
+  except?: DeferredMoment | undefined;
 }
 
 /**
@@ -43,13 +45,13 @@ export function oncePerValue(survey: Survey, trigger: Trigger): string | undefin
  * filters first (url, device, locale), then the visitor's history: once-per context value,
  * recontact, sticky sampling, fatigue.
  */
-export function checkSurvey({ survey, trigger, state, page, now, sessionCount, fatigue }: RuleInput): SkipReason | undefined {
+export function checkSurvey({ survey, trigger, state, page, now, sessionCount, fatigue, except }: RuleInput): SkipReason | undefined {
   const history = state.surveys.get(survey.id);
   const key = oncePerValue(survey, trigger);
   if (survey.url && !matchUrl(survey.url, page.path)) return 'url';
   if (survey.device && (survey.device === 'mobile') !== page.mobile) return 'device';
   if (survey.locales && !survey.locales.some((tag) => matchesLocale(tag, page.language))) return 'locale';
-  if (key !== undefined && (history?.seen?.includes(key) || isDeferred(state, survey.id, survey.oncePer!, key))) return 'once-per';
+  if (key !== undefined && (history?.seen?.includes(key) || isDeferred(state, survey.id, survey.oncePer!, key, except))) return 'once-per';
   if (survey.recontactDays && history?.shownAt !== undefined && now - history.shownAt < survey.recontactDays * DAY_MS) return 'recontact';
   if (survey.sample !== undefined && sampleBucket(state.visitorId, survey.id) >= survey.sample) return 'sampled-out';
   if (fatigue?.minDaysBetweenSurveys && state.lastShownAt !== undefined && now - state.lastShownAt < fatigue.minDaysBetweenSurveys * DAY_MS)
@@ -58,9 +60,10 @@ export function checkSurvey({ survey, trigger, state, page, now, sessionCount, f
   return undefined;
 }
 
-function isDeferred(state: State, surveyId: string, key: string, value: string): boolean {
+function isDeferred(state: State, surveyId: string, key: string, value: string, except?: DeferredMoment): boolean {
   return state.deferred.some(
-    (d) => d.surveyId === surveyId && Object.prototype.hasOwnProperty.call(d.context, key) && String(d.context[key]) === value,
+    (d) =>
+      d !== except && d.surveyId === surveyId && Object.prototype.hasOwnProperty.call(d.context, key) && String(d.context[key]) === value,
   );
 }
 

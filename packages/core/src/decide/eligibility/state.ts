@@ -9,6 +9,8 @@ export interface DeferredMoment {
   context: Context;
   /** When it may be asked, in epoch milliseconds. */
   dueAt: number;
+  /** When it is dropped unasked (`skipped: expired`), in epoch milliseconds; default 30 days after `dueAt`. */
+  expiresAt?: number;
 }
 
 /** What one visitor's device remembers about one survey. */
@@ -31,7 +33,8 @@ export interface State {
 
 /** Enough to remember every order of a busy customer, small enough to store as one record. */
 export const MAX_SEEN = 100;
-const MAX_DEFERRED = 20;
+/** Deferred moments kept per device; beyond it the oldest is dropped and reported. */
+export const MAX_DEFERRED = 20;
 
 interface Stored {
   visitorId?: unknown;
@@ -67,7 +70,7 @@ export function serializeState(state: State): Stored {
     visitorId: state.visitorId,
     lastShownAt: state.lastShownAt,
     surveys: [...state.surveys],
-    deferred: state.deferred.slice(-MAX_DEFERRED),
+    deferred: state.deferred,
   };
 }
 
@@ -75,18 +78,35 @@ export function serializeState(state: State): Stored {
 export interface StateStore {
   /** Resolves the state; reads storage once per page. Never rejects (a storage that fails gives a fresh state). */
   load(): Promise<State>;
-  /** Writes the state; never rejects. Call only after consent. */
+  /**
+   * Writes the state once for everything decided in this task (many moments at once cost one
+   * write); resolves when written. Never rejects. Call only after consent.
+   */
   save(): Promise<void>;
+  /** Forgets the loaded state (`purge()`): the next load reads storage again, nothing old is written. */
+  reset(): void;
 }
 
 /** The state over a storage (the runtime's `state`, which falls back by itself). */
 export function createStateStore(storage: Pick<StateStorage, 'read' | 'write'>, newId: () => string): StateStore {
   let loaded: Promise<State> | undefined;
+  let pending: Promise<void> | undefined;
   const revive = (raw?: unknown): State => reviveState(raw, newId);
   return {
     load: () => (loaded ??= storage.read().then(revive, () => revive())),
-    async save() {
-      if (loaded) await storage.write(serializeState(await loaded)).catch(() => undefined);
+    save() {
+      const state = loaded;
+      if (!state) return Promise.resolve();
+      // After the decisions already queued in this task (they wait on the same load): one write for all.
+      pending ??= Promise.resolve().then(async () => {
+        pending = undefined;
+        // A purge in between: this state is old and must not be written back.
+        if (state === loaded) await storage.write(serializeState(await state)).catch(() => undefined);
+      });
+      return pending;
+    },
+    reset() {
+      loaded = undefined;
     },
   };
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 import { recordId, type QueueStorage } from '../../shared/records.js';
 
-/** The one localStorage key the fallback queue uses. */
-export const LOCAL_QUEUE_KEY = 'moments-queue';
+import { LOCAL_QUEUE_KEY } from '../../shared/names.js';
+
+export { LOCAL_QUEUE_KEY };
 /**
  * Most characters the fallback queue may take (UTF-16, so ~400 KB), under a tenth of the usual
  * 5 MB per-origin quota: the host page's own storage must never be crowded out by ours.
@@ -39,9 +40,13 @@ export function createLocalStorage(
     entries: async () => Object.entries(read()),
     async remove(keys) {
       const map = read();
+      if (!keys.some((key) => key in map)) return;
       for (const key of keys) delete map[key];
-      write(map);
+      // Nothing left: no empty item stays behind in the page's storage.
+      if (Object.keys(map).length) write(map);
+      else storage.removeItem(LOCAL_QUEUE_KEY);
     },
     clear: async () => storage.removeItem(LOCAL_QUEUE_KEY),
+    count: async () => Object.keys(read()).length,
   };
 }

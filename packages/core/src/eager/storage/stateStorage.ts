@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: MIT
-import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
-import { SESSION_KEY } from '../../shared/names.js';
+import { SESSION_KEY, STATE_DB, STATE_KEY, STATE_STORE } from '../../shared/names.js';
+import { createChain, type Stored } from './chain.js';
+import { createIdbStore } from './idb.js';
+import { hasIndexedDb, pageLocalStorage } from './queueStorages.js';
 
-/** Our own database: never idb-keyval's default `keyval-store`, which the host may use. */
-export const STATE_DB = 'moments-state';
-/** The object store in `STATE_DB`. */
-export const STATE_STORE = 'state';
-/** The one key (IndexedDB) or localStorage item the state lives under. */
-export const STATE_KEY = 'moments-state';
+export { STATE_DB, STATE_KEY, STATE_STORE };
 
 /** One place the eligibility state may live. Every method may reject. */
-export interface StateStorage {
-  readonly kind: 'indexeddb' | 'localstorage' | 'memory';
+export interface StateStorage extends Stored {
   read(): Promise<unknown>;
   write(value: unknown): Promise<void>;
   clear(): Promise<void>;
@@ -20,25 +16,24 @@ export interface StateStorage {
 /** Several storages acting as one (see `createStateStorage`). */
 export type StateChain = Omit<StateStorage, 'kind'>;
 
-/** IndexedDB through idb-keyval. The database is opened on first use, never at import time. */
-export function createIdbStateStorage(): StateStorage {
-  let store: UseStore | undefined;
-  const use = (): UseStore => (store ??= createStore(STATE_DB, STATE_STORE));
+/** IndexedDB (`moments-state`), through the one IndexedDB adapter, opened on first use. */
+export function createIdbStateStorage(idb?: IDBFactory): StateStorage {
+  const store = createIdbStore(STATE_DB, STATE_STORE, idb ? { idb } : {});
   return {
     kind: 'indexeddb',
-    read: () => get(STATE_KEY, use()),
-    write: (value) => set(STATE_KEY, value, use()),
-    clear: () => clear(use()),
+    read: () => store.get(STATE_KEY),
+    write: (value) => store.set(STATE_KEY, value),
+    clear: store.clear,
   };
 }
 
 /** localStorage, as JSON under `moments-state`: where IndexedDB is blocked (some private modes). */
-export function createLocalStateStorage(storage: () => Storage): StateStorage {
+export function createLocalStateStorage(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): StateStorage {
   return {
     kind: 'localstorage',
-    read: async () => JSON.parse(storage().getItem(STATE_KEY) ?? 'null') as unknown,
-    write: async (value) => storage().setItem(STATE_KEY, JSON.stringify(value)),
-    clear: async () => storage().removeItem(STATE_KEY),
+    read: async () => JSON.parse(storage.getItem(STATE_KEY) ?? 'null') as unknown,
+    write: async (value) => storage.setItem(STATE_KEY, JSON.stringify(value)),
+    clear: async () => storage.removeItem(STATE_KEY),
   };
 }
 
@@ -51,50 +46,43 @@ export function createMemoryStateStorage(): StateStorage {
   return {
     kind: 'memory',
     read: async () => value,
-    write: async (next) => void (value = next),
-    clear: async () => void (value = undefined),
+    write: async (next) => {
+      value = next;
+    },
+    clear: async () => {
+      value = undefined;
+    },
   };
 }
 
 /**
- * The state's storage for a page: IndexedDB, then localStorage, then memory (or `chain`).
- * A storage that fails once is left for the next, for good, and `onFallback` is told.
- * `clear` empties every one of them, and the session count too (`client.purge()`).
- * Lives in the eager script, which already carries idb-keyval for the answer queue, so the
- * lazy half receives it through the runtime instead of bundling a second copy.
+ * The state's storage for a page: IndexedDB, then localStorage, then memory (or `storages`),
+ * on the one fallback chain the queue uses too. `clear` empties every one of them, and the
+ * session count too (`client.purge()`). Nothing is opened until the state is first read.
  */
 export function createStateStorage(
   win: Window | undefined,
-  onFallback: (kind: StateStorage['kind']) => void,
-  chain: StateStorage[] = [
-    ...(typeof indexedDB === 'undefined' ? [] : [createIdbStateStorage()]),
-    ...(win ? [createLocalStateStorage(() => win.localStorage)] : []),
-    createMemoryStateStorage(),
-  ],
+  onFallback: (kind: StateStorage['kind'], error: unknown) => void,
+  storages?: StateStorage[],
 ): StateChain {
-  let index = 0;
-  const run =
-    <A>(op: 'read' | 'write') =>
-    async (arg?: A): Promise<never> => {
-      for (;;) {
-        try {
-          return (await chain[index]![op](arg)) as never;
-        } catch (error) {
-          if (index >= chain.length - 1) throw error;
-          onFallback(chain[++index]!.kind);
-        }
-      }
-    };
+  const chain = createChain(
+    storages ?? [
+      ...(hasIndexedDb() ? [createIdbStateStorage()] : []),
+      ...(win ? [createLocalStateStorage(pageLocalStorage(win))] : []),
+      createMemoryStateStorage(),
+    ],
+    onFallback,
+  );
   return {
-    read: run('read'),
-    write: run('write'),
+    read: () => chain.run((s) => s.read()),
+    write: (value) => chain.run((s) => s.write(value)),
     async clear() {
       try {
         win?.sessionStorage.removeItem(SESSION_KEY);
       } catch {
         // Blocked storage holds nothing of ours.
       }
-      await Promise.all(chain.map((s) => s.clear().catch(() => undefined)));
+      await Promise.all(chain.all.map((s) => s.clear().catch(() => undefined)));
     },
   };
 }

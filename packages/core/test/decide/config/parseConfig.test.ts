@@ -135,7 +135,7 @@ describe('parseConfig', () => {
     [{ headers: { a: 1 } }, 'headers.a', 'expected string; got 1'],
     [{ headers: 'x' }, 'headers', 'expected object of strings or a function; got "x"'],
     [{ consent: 'maybe' }, 'consent', 'expected one of granted, pending; got "maybe"'],
-    [{ report: ['answered'] }, 'report[0]', 'expected one of shown, dismissed; got "answered"'],
+    [{ report: ['answered'] }, 'report[0]', 'expected one of triggered, skipped, shown, dismissed; got "answered"'],
     [{ fatigue: { maxPerSession: -2 } }, 'fatigue.maxPerSession', 'expected a whole number 0 or more; got -2'],
     [{ surveys: {} }, 'surveys', 'expected array; got {}'],
   ])('fails the config for a bad top-level field %j, naming its path', (fields, path, message) => {

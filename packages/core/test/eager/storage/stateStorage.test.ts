@@ -37,18 +37,25 @@ describe('createStateStorage', () => {
     const memory = createMemoryStateStorage();
     const chain = createStateStorage(undefined, onFallback, [
       broken('indexeddb'),
-      createLocalStateStorage(() => {
-        throw new Error('SecurityError');
+      createLocalStateStorage({
+        getItem: () => {
+          throw new Error('SecurityError');
+        },
+        setItem: () => {
+          throw new Error('SecurityError');
+        },
+        removeItem: () => undefined,
       }),
       memory,
     ]);
     await chain.write({ visitorId: 'v' });
     expect(await chain.read()).toEqual({ visitorId: 'v' });
-    expect(onFallback.mock.calls).toEqual([['localstorage'], ['memory']]);
+    expect(onFallback.mock.calls.map(([kind]) => kind)).toEqual(['localstorage', 'memory']);
+    expect(onFallback.mock.calls.map(([, error]) => String(error))).toEqual(['Error: blocked', 'Error: SecurityError']);
   });
 
   it('uses localStorage as JSON when IndexedDB fails', async () => {
-    const chain = createStateStorage(window, vi.fn(), [broken('indexeddb'), createLocalStateStorage(() => localStorage)]);
+    const chain = createStateStorage(window, vi.fn(), [broken('indexeddb'), createLocalStateStorage(localStorage)]);
     await chain.write({ visitorId: 'ls' });
     expect(JSON.parse(localStorage.getItem('moments-state')!)).toEqual({ visitorId: 'ls' });
     await chain.clear();

@@ -10,7 +10,26 @@ describe('observeDataLayer', () => {
     host.dataLayer = [{ event: 'gtm.js' }, { event: 'purchase', ecommerce: { transaction_id: 'T-1', value: 42, items: [{}] } }];
     const fire = vi.fn();
     const stop = observeDataLayer(window, { purchase: 'purchase' }, fire);
-    expect(fire).toHaveBeenCalledExactlyOnceWith('purchase', { transaction_id: 'T-1', value: 42, items: [{}] });
+    expect(fire).toHaveBeenCalledExactlyOnceWith('purchase', { transaction_id: 'T-1' });
+    stop();
+  });
+
+  it('keeps only the fields a mapping names, never a whole event (no e-mail or phone)', () => {
+    const event = {
+      event: 'purchase',
+      customer_email: 'a@b.c',
+      customer_phone: '+4912345',
+      ecommerce: undefined,
+      transaction_id: 'T-9',
+      value: 12,
+    };
+    host.dataLayer = [event, { event: 'ticket_closed', agent: 'Ann', customer_email: 'a@b.c' }];
+    const fire = vi.fn();
+    const stop = observeDataLayer(window, { purchase: 'purchase', ticket_closed: { moment: 'support-close', context: ['agent'] } }, fire);
+    expect(fire.mock.calls).toEqual([
+      ['purchase', { transaction_id: 'T-9' }],
+      ['support-close', { agent: 'Ann' }],
+    ]);
     stop();
   });
 
@@ -26,7 +45,7 @@ describe('observeDataLayer', () => {
     const stop = observeDataLayer(window, { ticket_closed: 'support-close' }, fire);
     expect(layer.push({ event: 'ticket_closed', ticketId: 'T-77' }, { event: 'other' })).toBe(2);
     expect(seenByGtm).toHaveLength(2);
-    expect(fire).toHaveBeenCalledExactlyOnceWith('support-close', { event: 'ticket_closed', ticketId: 'T-77' });
+    expect(fire).toHaveBeenCalledExactlyOnceWith('support-close', {});
     stop();
     layer.push({ event: 'ticket_closed' });
     expect(fire).toHaveBeenCalledTimes(1);
@@ -55,8 +74,10 @@ describe('observeDataLayer', () => {
     stop();
   });
 
-  it('does nothing without a mapping object', () => {
-    expect(observeDataLayer(window, 'purchase', vi.fn())()).toBeUndefined();
-    expect(host.dataLayer).toBeUndefined();
+  it('ignores a mapping the rule refuses (the eager settings pass none to it)', () => {
+    host.dataLayer = [{ event: 'purchase', email: 'a@b.c' }];
+    const fire = vi.fn();
+    observeDataLayer(window, { purchase: '' }, fire)();
+    expect(fire).not.toHaveBeenCalled();
   });
 });

@@ -4,35 +4,47 @@
  * `parseConfig` adds what it got. (Measured with zod/mini, its `z.int()`, `z.minimum()`,
  * `z.minLength()` or `z.record()` cost 250–800 B gzip each.)
  */
+import {
+  isDataLayerTarget,
+  isFlag,
+  isFunction,
+  isHeaders,
+  isObject,
+  isOneOf,
+  isString,
+  isText,
+  isWithin,
+  type DataLayerTarget,
+} from '../../shared/settingsRules.js';
 import { rule } from './schemaKit.js';
 
 /** A string; with `nonEmpty`, one with at least one character. */
 export const str = (nonEmpty?: boolean) =>
   rule<string>((v, fail) => {
-    if (typeof v !== 'string' || (nonEmpty && !v)) fail(nonEmpty ? 'expected text' : 'expected string');
+    if (!(nonEmpty ? isText : isString)(v)) fail(nonEmpty ? 'expected text' : 'expected string');
   });
 
 /** A number from `min` to `max`, inclusive; a whole number when `whole`. */
 export const within = (min: number, max: number, whole?: boolean) =>
   rule<number>((v, fail) => {
-    if (typeof v !== 'number' || !(v >= min && v <= max) || (whole && v % 1)) {
+    if (!isWithin(min, max, whole)(v)) {
       fail(`expected ${whole ? 'a whole number' : 'a number'} ${max === Infinity ? `${min} or more` : `from ${min} to ${max}`}`);
     }
   });
 
 /** `true` or `false`. */
-export const flag = rule<boolean>((v, fail) => {
-  if (typeof v !== 'boolean') fail('expected true or false');
+export const flag = /* @__PURE__ */ rule<boolean>((v, fail) => {
+  if (!isFlag(v)) fail('expected true or false');
 });
 
 /** One of `values`. */
 export const oneOf = <const T extends readonly string[]>(values: T) =>
   rule<T[number]>((v, fail) => {
-    if (!values.includes(v as string)) fail(`expected one of ${values.join(', ')}`);
+    if (!isOneOf(values)(v)) fail(`expected one of ${values.join(', ')}`);
   });
 
 /** A pattern `new RegExp` accepts. */
-export const regexRule = rule<string>((v, fail) => {
+export const regexRule = /* @__PURE__ */ rule<string>((v, fail) => {
   try {
     if (typeof v !== 'string') throw 0;
     new RegExp(v);
@@ -50,19 +62,19 @@ export const textList = <T>(single?: boolean, allowed?: readonly string[]) =>
     if (single && typeof v === 'string' && v) return;
     if (!Array.isArray(v) || !v.length) return fail(`expected ${single ? 'text or ' : ''}a list of texts`);
     v.forEach((item, i) => {
-      if (typeof item !== 'string' || !item || (allowed && !allowed.includes(item))) {
+      if (!isText(item) || (allowed && !allowed.includes(item))) {
         fail(`expected ${allowed ? `one of ${allowed.join(', ')}` : 'text'}`, [i]);
       }
     });
   });
 
 /** Any array (its items are checked one by one elsewhere, so one bad item spoils nothing else). */
-export const anyList = rule<unknown[]>((v, fail) => {
+export const anyList = /* @__PURE__ */ rule<unknown[]>((v, fail) => {
   if (!Array.isArray(v)) fail('expected array');
 });
 
 /** A flat object of strings (headers, theme, dataLayer mapping). */
-export const stringMap = rule<Record<string, string>>((v, fail) => {
+export const stringMap = /* @__PURE__ */ rule<Record<string, string>>((v, fail) => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of strings');
   for (const [key, item] of Object.entries(v)) {
     if (typeof item !== 'string') fail('expected string', [key]);
@@ -83,20 +95,29 @@ export const questionRules = ({ type, options, faces }: QuestionShape, fail: (me
 };
 
 /** A function (JS configs only: `transform`, `headers` that fetch a fresh token). */
-export const fn = rule<(...args: never[]) => unknown>((v, fail) => {
-  if (typeof v !== 'function') fail('expected a function');
+export const fn = /* @__PURE__ */ rule<(...args: never[]) => unknown>((v, fail) => {
+  if (!isFunction(v)) fail('expected a function');
 });
 
 /** A flat object of strings, or a function returning one (fresh auth headers per request). */
-export const headersRule = rule<Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)>((v, fail) => {
-  if (typeof v === 'function') return;
+export const headersRule = /* @__PURE__ */ rule<Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>)>(
+  (v, fail) => {
+    if (isHeaders(v)) return;
+    if (!isObject(v)) return fail('expected object of strings or a function');
+    for (const [key, item] of Object.entries(v)) if (!isString(item)) fail('expected string', [key]);
+  },
+);
 
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of strings or a function');
-  for (const [key, item] of Object.entries(v)) if (typeof item !== 'string') fail('expected string', [key]);
+/** GTM/GA4 event name → moment, or `{"moment": "…", "context": ["field", …]}` (`isDataLayerTarget`). */
+export const dataLayerRule = /* @__PURE__ */ rule<Record<string, DataLayerTarget>>((v, fail) => {
+  if (!isObject(v)) return fail('expected object of event name to moment');
+  for (const [event, target] of Object.entries(v)) {
+    if (!isDataLayerTarget(target)) fail('expected a moment, or {"moment": "…", "context": ["field", …]}', [event]);
+  }
 });
 
 /** A list of answer values (numbers, texts, true/false): the answers a follow-up is asked after. */
-export const valueList = rule<Array<number | string | boolean>>((v, fail) => {
+export const valueList = /* @__PURE__ */ rule<Array<number | string | boolean>>((v, fail) => {
   if (!Array.isArray(v)) return fail('expected a list of answer values');
   v.forEach((item, i) => {
     if (!['number', 'string', 'boolean'].includes(typeof item)) fail('expected a number, text or true/false', [i]);
@@ -106,7 +127,7 @@ export const valueList = rule<Array<number | string | boolean>>((v, fail) => {
 const TRANSLATED = ['text', 'lowLabel', 'highLabel', 'thanks', 'followUp'];
 
 /** Per-language survey strings: `{"de": {"text": "…", "options": ["…"]}}`. */
-export const translationsRule = rule<
+export const translationsRule = /* @__PURE__ */ rule<
   Record<string, { text?: string; lowLabel?: string; highLabel?: string; thanks?: string; followUp?: string; options?: string[] }>
 >((v, fail) => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return fail('expected object of translations by language');
