@@ -41,6 +41,24 @@ afterEach(async () => {
   await context?.close();
 });
 
+/**
+ * Switches the browser's network off (or on again) for a scenario where a tab closes offline.
+ * The endpoint goes down with it: DevTools' offline emulation lives in the tab, so a keepalive
+ * request the browser sends for a tab already closing escapes it (a CORS preflight reached the
+ * endpoint here), which a phone without network could never do.
+ */
+async function offline(off: boolean): Promise<void> {
+  if (off) {
+    await context.setOffline(true);
+    await endpoint.stop();
+  } else {
+    // Whatever the closed tab tried has failed by now.
+    await sleep(300);
+    await endpoint.start();
+    await context.setOffline(false);
+  }
+}
+
 /** Fills the page's localStorage up to its quota; resolves with the error a further write throws. */
 const fillLocalStorage = (): string => {
   let chunk = 'x'.repeat(1 << 20);
@@ -63,13 +81,10 @@ describe('answers given offline (context.setOffline)', () => {
   it('stores an answer given offline, tab closed, and delivers it exactly once from a later page of the site', async () => {
     const { page, errors } = await openPage(context, site, '/fixtures/seam/survey.html');
     await cardShown(page);
-    await context.setOffline(true);
+    await offline(true);
     await answerCard(page, 8);
     await page.close();
-    await sleep(300);
-    expect(endpoint.requests).toEqual([]);
-
-    await context.setOffline(false);
+    await offline(false);
     const later = await openPage(context, site, '/fixtures/seam/plain.html');
     await storedCount(endpoint, 1);
     const [answer] = storedAnswers(endpoint);
@@ -78,7 +93,7 @@ describe('answers given offline (context.setOffline)', () => {
     await sleep(1_000);
     expect(postedIds(endpoint)).toEqual([answer!.id]);
     expect(endpoint.raw.get(answer!.id)).toBe(1);
-    expect([...errors, ...later.errors].filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    expect([...errors, ...later.errors].filter((e) => !e.includes('net::ERR_'))).toEqual([]);
   });
 
   it('delivers each answer of two tabs that answered offline once, when the network returns, without a reload', async () => {
@@ -109,12 +124,10 @@ describe('answers given offline (context.setOffline)', () => {
     const { page } = await openPage(context, site, '/fixtures/seam/survey.html');
     await cardShown(page);
     expect(await page.evaluate(fillLocalStorage)).toBe('QuotaExceededError');
-    await context.setOffline(true);
+    await offline(true);
     await answerCard(page, 6);
     await page.close();
-    expect(endpoint.requests).toEqual([]);
-
-    await context.setOffline(false);
+    await offline(false);
     const next = await openPage(context, site, '/fixtures/seam/plain.html');
     // The host's data is still there: start-up cannot rely on a hint it could not write.
     expect(await next.page.evaluate(() => localStorage.getItem('host-data-0')?.length)).toBe(1 << 20);
