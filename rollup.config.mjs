@@ -2,7 +2,9 @@
 // One config for every package: a small function per package kind (library or script-tag build).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -25,7 +27,7 @@ function sourceAliases() {
   return {
     name: 'moments-source-aliases',
     resolveId(id) {
-      const match = /^@moments\/(core|elements|preact)(?:\/(define|internal|zod))?$/.exec(id);
+      const match = /^@moments\/(core|elements|preact|react)(?:\/(define|internal|zod))?$/.exec(id);
       if (!match) return null;
       return `${root}packages/${match[1]}/src/${match[2] ?? 'index'}.ts`;
     },
@@ -89,7 +91,7 @@ const minify = (module) =>
 // rollup cannot see that: without this, the schema's top-level calls would drag it into the
 // eager script. Only `elements/src/define.ts` (and the embed entries) may have effects.
 const treeshake = {
-  moduleSideEffects: (id) => !/\/packages\/(core|preact|elements)\/src\//.test(id) || id.endsWith('/elements/src/define.ts'),
+  moduleSideEffects: (id) => !/\/packages\/(core|preact|react|shopify|elements)\/src\//.test(id) || id.endsWith('/elements/src/define.ts'),
 };
 
 /**
@@ -136,11 +138,14 @@ const localeChunkName = (chunk) =>
   /\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
 
 /**
- * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (zod, Lit, the card)
- * and `moments-delivery.js` when there is an answer to store or send (queue + courier).
+ * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (config check,
+ * eligibility, Lit, the card) and `moments-delivery.js` when something waits to be sent (queue
+ * reads, courier). One build per chunk, each its own build so the two never share a third file (a
+ * shared chunk would be one more request, in series, before a card can show): the small
+ * leaves of core's `shared/` folder are bundled into each that uses them.
  */
-const lazy = {
-  input: { 'moments-ui': 'packages/embed/src/ui.ts', 'moments-delivery': 'packages/embed/src/delivery.ts' },
+const lazyChunk = (name, input) => ({
+  input: { [name]: input },
   onwarn,
   treeshake,
   plugins: bundlePlugins(),
@@ -153,7 +158,8 @@ const lazy = {
     chunkFileNames: localeChunkName,
     plugins: [minify(true)],
   },
-};
+});
+const lazy = [lazyChunk('moments-ui', 'packages/embed/src/ui.ts'), lazyChunk('moments-delivery', 'packages/embed/src/delivery.ts')];
 
 /**
  * The SPA demo, bundled as an app team would: Moments from npm through `@moments/preact`. Manual
@@ -188,11 +194,36 @@ const spa = {
   },
 };
 
+/**
+ * The SPA demo again in React 19 through `@moments/react` (test/browser/react-spa.test.ts). React
+ * ships CommonJS only, so this bundle alone needs the commonjs plugin and a production `NODE_ENV`.
+ */
+const reactSpa = {
+  input: { app: 'demo/react-spa/src/main.ts' },
+  onwarn,
+  treeshake,
+  plugins: [
+    replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+    ...bundlePlugins(),
+    commonjs(),
+  ],
+  output: {
+    dir: 'demo/react-spa/dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => (/\/elements\/src\/locales\//.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : '[name]-[hash].js'),
+    plugins: [minify(true)],
+  },
+};
+
 export default [
   library('core', ['index', 'internal', 'zod']),
   library('elements', ['index', 'define']),
   library('preact'),
+  library('react'),
+  library('shopify'),
   eager,
-  lazy,
+  ...lazy,
   spa,
+  reactSpa,
 ];

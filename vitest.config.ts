@@ -14,6 +14,8 @@ export default defineConfig({
       { find: /^@moments\/elements\/define$/, replacement: src('elements', 'define') },
       { find: /^@moments\/elements$/, replacement: src('elements') },
       { find: /^@moments\/preact$/, replacement: src('preact') },
+      { find: /^@moments\/react$/, replacement: src('react') },
+      { find: /^@moments\/shopify$/, replacement: src('shopify') },
     ],
   },
   test: {

@@ -50,7 +50,7 @@ for (const name of [...new Set([...EXPECTED, ...order])]) {
   else if (!outcome.ok) sections.push(`### ${name}\n\nFailed (exit ${outcome.exit}); see the output of \`npm run ${name}\`.`);
   else if (existsSync(md) && statSync(md).mtimeMs >= outcome.startedAt) sections.push(readFileSync(md, 'utf8').trim());
   // A script that prints its table but writes no bench/results/<name>.md: quote what it printed.
-  else sections.push(`### ${name}\n\n\`\`\`\n${outcome.output.trim().split('\n').slice(-80).join('\n')}\n\`\`\``);
+  else sections.push(`### ${name}\n\n\`\`\`text\n${outcome.output.trim().split('\n').slice(-80).join('\n')}\n\`\`\``);
 }
 const tables = sections.join('\n\n') + '\n';
 writeFileSync(join(RESULTS_DIR, 'tables.md'), tables);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/ensure-chromium.mjs';
-import { startCollector } from './collector/index.mjs';
+import { startCollector } from '@moments/collector';
 import { SPA_DIST, startDemoServer, STRICT_CSP } from './server.mjs';
 
 const out = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -35,7 +35,9 @@ if (existsSync(SPA_DIST)) {
   await page.screenshot({ path: `${out}spa.png` });
 } else console.warn('no SPA screenshot: demo/spa/dist is missing (build the SPA demo first)');
 
-await page.setViewportSize({ width: 1100, height: 1400 });
+// The results page, top: the ranking (delivery is critical and got worse in the sample) and the
+// first moment's funnel, metric, comments, words and breakdowns.
+await page.setViewportSize({ width: 1100, height: 1500 });
 await page.goto(`${collector.url}/`);
 await page.screenshot({ path: `${out}results.png` });
 

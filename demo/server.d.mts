@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { Server } from 'node:http';
-import type { Collector } from './collector/index.mjs';
+import type { Collector } from '@moments/collector';
 
 export interface CollectedAnswer {
   id: string;
@@ -21,7 +21,9 @@ export interface DemoServer {
 }
 
 export const STRICT_CSP: string;
+export const DEFAULT_DATABASE: string;
 export const SPA_DIST: string;
+export const REACT_SPA_DIST: string;
 
 export function startDemoServer(options?: {
   port?: number;

@@ -6,14 +6,18 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector, DEFAULT_DATABASE, openStore, startCollector } from './collector/index.mjs';
+import { createCollector, openStore, startCollector } from '@moments/collector';
 import { createStatic } from './static.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Strict, as a careful storefront would set it: proves Moments needs no inline code or eval. */
 export const STRICT_CSP = "default-src 'self'";
+/** Where `npm start` keeps its database: ignored by git, created on first start. */
+export const DEFAULT_DATABASE = join(root, 'demo/.data/moments.db');
 /** The SPA demo's build output (issue 7), served at /spa/ (a 404 that says so until it is built). */
 export const SPA_DIST = join(root, 'demo/spa/dist');
+/** The same SPA in React (`@moments/react`, issue 16), served at /react-spa/ once built. */
+export const REACT_SPA_DIST = join(root, 'demo/react-spa/dist');
 
 /** URL prefix → folder. The SPA is always mounted, so building it while this runs just works. */
 function defaultMounts() {
@@ -21,10 +25,12 @@ function defaultMounts() {
     '/moments/': join(root, 'packages/embed/dist'),
     '/shop/': join(root, 'demo/storefront'),
     '/spa/': SPA_DIST,
+    '/react-spa/': REACT_SPA_DIST,
     '/': join(root, 'demo/public'),
   };
 }
 const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n';
+const REACT_SPA_MISSING = 'The React SPA demo is not built yet: demo/react-spa/dist is missing.\n';
 
 /**
  * Starts the demo site. `dirs` adds or replaces URL-prefix → folder mounts (the one-page example
@@ -36,7 +42,13 @@ const SPA_MISSING = 'The SPA demo is not built yet: demo/spa/dist is missing.\n'
 export async function startDemoServer({ port = 0, host = '127.0.0.1', csp = STRICT_CSP, dirs = {}, vars = {}, log, collector } = {}) {
   const own = collector ? undefined : await openStore(':memory:');
   const handler = collector ?? createCollector({ store: own, origins: ['*'], log: { stored: log && ((answers) => answers.forEach(log)) } });
-  const serve = createStatic({ mounts: { ...defaultMounts(), ...dirs }, vars, csp, spa: ['/spa/'], missing: { '/spa/': SPA_MISSING } });
+  const serve = createStatic({
+    mounts: { ...defaultMounts(), ...dirs },
+    vars,
+    csp,
+    spa: ['/spa/', '/react-spa/'],
+    missing: { '/spa/': SPA_MISSING, '/react-spa/': REACT_SPA_MISSING },
+  });
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -109,9 +121,10 @@ async function main() {
   console.log(`Moments demo on ${host}:
   storefront      ${site}/shop/
   SPA demo        ${spa}
+  React SPA demo  ${site}/react-spa/
   one-page example ${site}/
   results         ${collector.url}/   (${collector.store.kind}: ${process.env.MOMENTS_DB ?? DEFAULT_DATABASE}${collector.seeded ? `, seeded ${collector.seeded} sample answers` : ''})
-  endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json)`);
+  endpoint        ${collector.url}/collect  (exports: /export.csv, /export.json; API: /api/results)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

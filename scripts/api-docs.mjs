@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['core', 'elements', 'preact'];
+const PACKAGES = ['core', 'elements', 'preact', 'react', 'shopify'];
 const LONG_TYPE = 240; // characters: zod schema types are shown by name only
 
 /** Every name a declaration file exports, with the file that declares it. */

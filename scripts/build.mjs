@@ -6,12 +6,14 @@ import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import configs from '../rollup.config.mjs';
+import { writeCustomElementsManifest } from './custom-elements.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['core', 'elements', 'preact', 'embed'];
+const PACKAGES = ['core', 'elements', 'preact', 'react', 'shopify', 'embed'];
 
 for (const name of PACKAGES) rmSync(`${root}packages/${name}/dist`, { recursive: true, force: true });
 rmSync(`${root}demo/spa/dist`, { recursive: true, force: true });
+rmSync(`${root}demo/react-spa/dist`, { recursive: true, force: true });
 rmSync(`${root}.build`, { recursive: true, force: true });
 
 for (const config of configs) {
@@ -28,8 +30,12 @@ for (const name of PACKAGES) {
   if (existsSync(from)) cpSync(from, `${root}packages/${name}/dist/types`, { recursive: true });
 }
 
-// The SPA demo's page goes next to its bundle, so `demo/spa/dist` is the whole app.
+// The Custom Elements Manifest of `@moments/elements` (its package.json `customElements`), for editors.
+writeCustomElementsManifest();
+
+// The SPA demos' pages go next to their bundles, so each `dist` folder is the whole app.
 cpSync(`${root}demo/spa/index.html`, `${root}demo/spa/dist/index.html`);
+cpSync(`${root}demo/react-spa/index.html`, `${root}demo/react-spa/dist/index.html`);
 
 const script = readFileSync(`${root}packages/embed/dist/moments.js`);
 const sri = `sha384-${createHash('sha384').update(script).digest('base64')}`;

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PACKAGES = ['core', 'elements', 'preact', 'embed'];
+const PACKAGES = ['core', 'elements', 'preact', 'react', 'shopify', 'embed', 'collector'];
 // Our packages are ESM-only on purpose (browsers and bundlers); attw's CommonJS rows don't apply.
 const ATTW_PROFILE = ['--profile', 'esm-only'];
 

@@ -4,7 +4,7 @@
 // results page shows them with the right moment and score.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type RunningCollector } from '../../demo/collector/index.mjs';
+import { startCollector, type RunningCollector } from '@moments/collector';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchChromium, watchPageErrors } from './chromium.js';
 

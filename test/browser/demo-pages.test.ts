@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The demo's own pages (storefront and results) are accessible (axe-core, WCAG 2 A/AA rules) and
-// the results page works with JavaScript turned off.
+// The demo's own pages (storefront and results) are accessible (axe-core, WCAG 2 A/AA rules), and
+// the results page works with JavaScript turned off and prints on A4.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollector, type RunningCollector } from '../../demo/collector/index.mjs';
+import { startCollector, type RunningCollector } from '@moments/collector';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchChromium } from './chromium.js';
 
@@ -63,5 +63,31 @@ describe('demo pages', () => {
     expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(7);
     expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/export.csv');
     await context.close();
+  });
+
+  it('prints the results page on A4 without the controls and without cutting wide content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${collector.url}/`);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    const layout = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('header')!).display,
+      form: getComputedStyle(document.querySelector('form.period')!).display,
+      background: getComputedStyle(document.body).backgroundColor,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      sections: document.querySelectorAll('section.moment').length,
+      breakInside: getComputedStyle(document.querySelector('.card')!).breakInside,
+    }));
+    expect(layout).toEqual({
+      header: 'none',
+      form: 'none',
+      background: 'rgb(255, 255, 255)',
+      overflow: 0,
+      sections: 3,
+      breakInside: 'avoid',
+    });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
   });
 });

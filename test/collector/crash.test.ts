@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeAnswer, post } from './fixtures.js';
 
-const entry = fileURLToPath(new URL('../../demo/collector/index.mjs', import.meta.url));
+const entry = fileURLToPath(new URL('../../packages/collector/cli.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'moments-crash-'));
 const database = join(dir, 'answers.db');
 const children: ChildProcess[] = [];
@@ -20,7 +20,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `node demo/collector/index.mjs` on a free port; resolves with its URL once it listens. */
+/** Starts `node packages/collector/cli.mjs` on a free port; resolves with its URL once it listens. */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [entry, '--port', '0', '--db', database, '--no-seed', '--rate', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Builders for the collector tests: answers, lifecycle events, CloudEvents and a POST helper.
 let serial = 0;
+/** An hour ago: inside the collector's window of accepted times, whatever today is. */
+export const HOUR_AGO = new Date(Date.now() - 3_600_000).toISOString();
 
 /** A valid Answer as the SDK sends it; `overrides` replace fields. */
 export function makeAnswer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -15,7 +17,7 @@ export function makeAnswer(overrides: Record<string, unknown> = {}): Record<stri
     visitorId: 'visitor-1',
     url: 'http://127.0.0.1:5178/shop/order.html',
     locale: 'en-GB',
-    answeredAt: '2026-11-25T10:00:00.000Z',
+    answeredAt: HOUR_AGO,
     sdk: { name: 'moments', version: '0.1.0' },
     ...overrides,
   };
@@ -30,7 +32,7 @@ export function makeShown(overrides: Record<string, unknown> = {}): Record<strin
     surveyId: 'purchase-nps',
     moment: 'purchase',
     context: { orderId: `A-${serial}` },
-    at: '2026-11-25T09:59:00.000Z',
+    at: HOUR_AGO,
     ...overrides,
   };
 }
@@ -42,7 +44,7 @@ export function makeCloudEvent(data: Record<string, unknown>, overrides: Record<
     id: `ce-${String(data['id'])}`,
     type: 'dev.moments.answer',
     source: '/shop',
-    time: '2026-11-25T10:00:00Z',
+    time: HOUR_AGO,
     datacontenttype: 'application/json',
     data,
     ...overrides,
@@ -57,6 +59,7 @@ export interface Reply {
     message?: string;
     stored?: { answers: number; events: number };
     duplicates?: { answers: number; events: number };
+    refused?: { list: string; index: number; reason: string }[];
   };
 }
 

@@ -2,7 +2,7 @@
 // POST /collect over real HTTP on loopback, against an in-memory SQLite store.
 import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCollector, startCollector, type RunningCollector, type Store } from '../../demo/collector/index.mjs';
+import { createCollector, startCollector, type RunningCollector, type Store } from '@moments/collector';
 import { makeAnswer, makeCloudEvent, makeShown, post } from './fixtures.js';
 
 const STOREFRONT = 'http://shop.test:5178';
@@ -19,9 +19,9 @@ describe('POST /collect (JSON)', () => {
     const first = await post(running.url, batch);
     const second = await post(running.url, batch);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ stored: { answers: 3, events: 0 }, duplicates: { answers: 0, events: 0 } });
+    expect(first.body).toEqual({ stored: { answers: 3, events: 0 }, duplicates: { answers: 0, events: 0 }, refused: [] });
     expect(second.status).toBe(200);
-    expect(second.body).toEqual({ stored: { answers: 0, events: 0 }, duplicates: { answers: 3, events: 0 } });
+    expect(second.body).toEqual({ stored: { answers: 0, events: 0 }, duplicates: { answers: 3, events: 0 }, refused: [] });
     const ids = (await running.store.answers()).map((a) => a.id);
     for (const answer of batch.answers) expect(ids.filter((id) => id === answer['id'])).toHaveLength(1);
   });
@@ -50,7 +50,7 @@ describe('POST /collect (JSON)', () => {
   it.each([
     ['a value of the wrong type', { answers: [makeAnswer({ value: { score: 9 } })] }, 'answers[0].value'],
     ['a missing moment', { answers: [makeAnswer({ moment: undefined })] }, 'answers[0].moment'],
-    ['a time that is not ISO 8601', { answers: [makeAnswer(), makeAnswer({ answeredAt: 'yesterday' })] }, 'answers[1].answeredAt'],
+    ['a time that is not ISO 8601', { answers: [makeAnswer({ answeredAt: 'yesterday' })] }, 'answers[0].answeredAt'],
     [
       'a context value that is an object',
       { answers: [makeAnswer({ context: { orderId: { nested: true } } })] },
@@ -72,10 +72,16 @@ describe('POST /collect (JSON)', () => {
     expect(reply.body.stored?.answers).toBe(1);
   });
 
-  it('stores nothing from a batch with one bad answer (all or nothing)', async () => {
-    const good = makeAnswer();
-    await post(running.url, { answers: [good, makeAnswer({ value: null })] });
-    expect((await running.store.answers()).some((a) => a.id === good['id'])).toBe(false);
+  it('stores the valid answers of a batch and refuses the invalid one by index and reason', async () => {
+    const good = [makeAnswer(), makeAnswer()];
+    const bad = makeAnswer({ value: 11 });
+    const reply = await post(running.url, { answers: [good[0], bad, good[1]] });
+    expect(reply.status).toBe(200);
+    expect(reply.body.stored).toEqual({ answers: 2, events: 0 });
+    expect(reply.body.refused).toEqual([{ list: 'answers', index: 1, reason: 'value: expected an integer 0–10 for nps; got 11' }]);
+    const ids = (await running.store.answers()).map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(good.map((a) => a['id'])));
+    expect(ids).not.toContain(bad['id']);
   });
 
   it('answers 413 when the body is over the limit, declared or streamed', async () => {
@@ -143,7 +149,7 @@ describe('POST /collect (CloudEvents)', () => {
     ['an event without source', [makeCloudEvent(makeAnswer(), { source: undefined })], 'source'],
     ['a time that is not RFC 3339', [makeCloudEvent(makeAnswer(), { time: 'noon' })], '[0].time'],
     ['specversion 0.3', [makeCloudEvent(makeAnswer(), { specversion: '0.3' })], 'specversion'],
-    ['data that is not an Answer', [makeCloudEvent({ id: 'x', value: 3 })], 'answers[0]'],
+    ['data that is not an Answer', [makeCloudEvent({ id: 'x', value: 3 })], 'cloudevents[0].data.surveyId'],
   ])('answers 400 naming the problem for %s', async (_, body, named) => {
     const reply = await post(running.url, body, batchType);
     expect(reply.status).toBe(400);

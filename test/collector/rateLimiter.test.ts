@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../demo/collector/index.mjs';
+import { createRateLimiter } from '@moments/collector';
 
 describe('createRateLimiter', () => {
   it('passes a burst, then asks for the seconds until the next token', () => {

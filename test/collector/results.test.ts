@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The results page and exports, served by a collector on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULTS_CSP, sampleData, startCollector, type RunningCollector } from '../../demo/collector/index.mjs';
+import { RESULTS_CSP, sampleData, startCollector, type RunningCollector } from '@moments/collector';
 import { makeAnswer, makeShown, post } from './fixtures.js';
 
 let running: RunningCollector;
@@ -81,13 +81,19 @@ describe('results page', () => {
     expect(wrap).toContain('2 of 4 shown');
   });
 
-  it('ranks the moment with the largest unhappy share (by its lower bound) first', async () => {
-    await post(running.url, {
-      answers: Array.from({ length: 30 }, () => makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1 })),
-    });
+  it('ranks moments by unhappy customers per week, most first', async () => {
+    // 1,000 unhappy answers in 28 days: ~250 a week, more than the sample's worst moment.
+    for (let i = 0; i < 2; i++) {
+      const reply = await post(running.url, {
+        answers: Array.from({ length: 500 }, () =>
+          makeAnswer({ moment: 'returns', surveyId: 'returns-nps', value: 1, context: {}, comment: undefined }),
+        ),
+      });
+      expect(reply.status).toBe(200);
+    }
     const html = await page();
     const ranking = html.slice(html.indexOf('<table class="ranking">'), html.indexOf('</table>', html.indexOf('<table class="ranking">')));
-    expect(ranking.match(/<tr><td>1<\/td><td>([^<]+)</)?.[1]).toBe('returns');
+    expect(ranking.match(/<tr data-moment="([^"]+)"><td>1<\/td>/)?.[1]).toBe('returns');
   });
 
   it('escapes answer text so a hostile moment name cannot inject markup', async () => {
@@ -108,7 +114,7 @@ describe('exports', () => {
     const csvResponse = await fetch(`${running.url}/export.csv`);
     expect(csvResponse.headers.get('content-type')).toContain('text/csv');
     const lines = (await csvResponse.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,answeredAt,moment,surveyId,questionType,value,comment,context,visitorId,url,locale,sample');
+    expect(lines[0]).toBe('id,answeredAt,moment,surveyId,questionType,value,comment,context,priority,visitorId,url,locale,device,sample');
     expect(lines).toHaveLength((await running.store.counts()).answers + 1);
     const line = lines.find((l) => l.startsWith(`${String(tricky['id'])},`))!;
     expect(line).toContain(`"'=HYPERLINK(""x""), ""quoted"""`);

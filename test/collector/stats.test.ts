@@ -2,7 +2,7 @@
 // The results page's numbers: checked against values worked out by hand, plus properties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ces, csat, nps, wilson } from '../../demo/collector/index.mjs';
+import { ces, csat, nps, wilson } from '@moments/collector';
 
 const histogram = (pairs: Record<number, number>) => new Map(Object.entries(pairs).map(([v, n]) => [Number(v), n]));
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What every store must do, run against SQLite (always) and PostgreSQL (when a server can start).
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../demo/collector/index.mjs';
+import type { Store } from '@moments/collector';
 import { makeAnswer, makeShown } from './fixtures.js';
 
 /** Registers the store contract under `describe(title)`; `open()` gives a fresh, empty store. */

@@ -13,7 +13,7 @@ function declarations(dir: string): string[] {
 }
 
 describe('published declarations', () => {
-  for (const name of ['core', 'elements', 'preact']) {
+  for (const name of ['core', 'elements', 'preact', 'react', 'shopify']) {
     it(`@moments/${name} has declarations without \`any\``, () => {
       const dir = join(root, 'packages', name, 'dist/types');
       expect(existsSync(dir), `${dir} is missing: run npm run build first`).toBe(true);

@@ -20,10 +20,23 @@ export function findOwnScript(doc: Document): HTMLScriptElement | null {
  * yet is tried again at DOMContentLoaded. Rejects with a message naming what is wrong.
  */
 export async function readConfig(doc: Document, script: HTMLScriptElement | null): Promise<MomentsConfigInput> {
-  const ref = script?.dataset['config']?.trim();
+  const data = settingsOf(script);
+  const ref = data['config']?.trim();
   let config: MomentsConfigInput = {};
   if (ref) config = looksLikeUrl(ref) ? await fetchConfig(new URL(ref, script!.src || doc.baseURI).href) : await inlineConfig(doc, ref);
-  return applyOverrides(config, script);
+  return applyOverrides(config, data);
+}
+
+/**
+ * The tag's `data-*` settings, else the same names in its URL's fragment
+ * (`moments.js#config=…&consent=pending`): GTM's `injectScript` cannot set attributes. The
+ * fragment never reaches the server, so it changes neither caching nor SRI.
+ */
+function settingsOf(script: HTMLScriptElement | null): Record<string, string | undefined> {
+  const settings: Record<string, string | undefined> = { ...script?.dataset };
+  const hash = script?.src ? new URL(script.src).hash.slice(1) : '';
+  new URLSearchParams(hash).forEach((value, key) => (settings[key] ??= value));
+  return settings;
 }
 
 function looksLikeUrl(ref: string): boolean {
@@ -57,10 +70,8 @@ function parseJson(text: string, where: string): MomentsConfigInput {
   return value as MomentsConfigInput;
 }
 
-/** `data-endpoint`, `data-consent` and `data-debug` on the tag override the config. */
-function applyOverrides(config: MomentsConfigInput, script: HTMLScriptElement | null): MomentsConfigInput {
-  const data = script?.dataset;
-  if (!data) return config;
+/** `data-endpoint`, `data-consent` and `data-debug` on the tag (or its fragment) override the config. */
+function applyOverrides(config: MomentsConfigInput, data: Record<string, string | undefined>): MomentsConfigInput {
   const out = { ...config };
   if (data['endpoint']) out['endpoint'] = data['endpoint'];
   if (data['consent']) out['consent'] = data['consent'];

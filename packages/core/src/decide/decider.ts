@@ -2,6 +2,7 @@
 import type { Runtime } from '../eager/runtime.js';
 import type { Decider, MomentsConfig, ShowSurvey, SkipReason, Survey, Trigger } from '../types.js';
 import { createChooser } from './choose.js';
+import { startDataLayerOut } from './dataLayerOut.js';
 import { matchUrl } from './eligibility/matchUrl.js';
 import { readPage, type PageFacts } from './eligibility/page.js';
 import { createSessionCounter, type SessionCounter } from './eligibility/session.js';
@@ -116,6 +117,8 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
       if (!destroyed) stopSources = start({ win, surveys: config.surveys, decider, page, match: matchUrl });
     });
   }
+  // GA4 hears of surveys through the page's dataLayer when the config opts in.
+  if (win && config.dataLayerOut) runtime.onDestroy(startDataLayerOut(win, runtime));
   askDue();
   return decider;
 }

@@ -95,7 +95,7 @@ export function createCourier(options: CourierOptions): Courier {
     const tries = Math.max(...ids.map((id) => attempts.set(id, (attempts.get(id) ?? 0) + 1).get(id)!));
     const { headers } = options;
     const extra = typeof headers === 'function' ? await headers() : headers;
-    const result: SendResult = await transport(endpoint!, payload.body, {
+    const result: SendResult = await transport(payload.url ?? endpoint!, payload.body, {
       headers: { ...extra, ...payload.headers, 'idempotency-key': idempotencyKey(ids) },
       keepalive,
     });

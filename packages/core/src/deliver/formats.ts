@@ -5,6 +5,8 @@ import type { Answer, LifecycleEvent } from '../types.js';
 export interface Payload {
   body: string;
   headers?: Record<string, string>;
+  /** `transform` only: an absolute URL to send this batch to instead of `endpoint` (a service's region, say). */
+  url?: string;
 }
 
 /**

@@ -16,12 +16,18 @@ export function watchExitIntent(doc: Document, fire: () => void): () => void {
   return stop;
 }
 
+/** How long a page (or SPA route) stands after loading before its length is measured. */
+export const SCROLL_SETTLE_MS = 1_000;
+
 /**
  * Scroll depth: fires once the bottom of the viewport has passed `percent` of the page's
- * height (a page too short to scroll counts as fully read). Passive listener; fires at most once.
+ * height. A page too short to scroll sends no `scroll` event, so the depth is also measured
+ * once the page has loaded and stood for `SCROLL_SETTLE_MS` (content a route fetches arrives by
+ * then): such a page counts as fully read. Passive listener; fires at most once.
  */
 export function watchScrollDepth(win: Window, percent: number, fire: () => void): () => void {
-  const listener = (): void => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
     const root = win.document.documentElement;
     const seen = ((win.scrollY + win.innerHeight) / Math.max(root.scrollHeight, 1)) * 100;
     if (seen >= percent) {
@@ -29,8 +35,15 @@ export function watchScrollDepth(win: Window, percent: number, fire: () => void)
       fire();
     }
   };
-  const stop = (): void => win.removeEventListener('scroll', listener);
-  win.addEventListener('scroll', listener, { passive: true });
+  const settle = (): void => void (timer = setTimeout(check, SCROLL_SETTLE_MS));
+  const stop = (): void => {
+    clearTimeout(timer);
+    win.removeEventListener('scroll', check);
+    win.removeEventListener('load', settle);
+  };
+  win.addEventListener('scroll', check, { passive: true });
+  if (win.document.readyState === 'complete') settle();
+  else win.addEventListener('load', settle, { once: true });
   return stop;
 }
 

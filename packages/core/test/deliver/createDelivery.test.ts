@@ -3,7 +3,6 @@ import { createDelivery, resolveEndpoint } from '../../src/deliver/createDeliver
 import { LEASE_SETTLE_MS } from '../../src/deliver/lock.js';
 import { createEagerDelivery } from '../../src/eager/delivery.js';
 import { createEmitter } from '../../src/eager/emitter.js';
-import { readSettings } from '../../src/eager/settings.js';
 import { createMemoryStorage } from '../../src/eager/storage/memoryStorage.js';
 import type { SendResult } from '../../src/deliver/httpTransport.js';
 import type { QueueStorage } from '../../src/shared/records.js';

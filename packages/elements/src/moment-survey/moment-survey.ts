@@ -158,7 +158,11 @@ export class MomentSurvey extends LitElement {
     const tr = this._tr;
     const text = tr?.text ?? question.text;
     if (question.type === 'text') {
-      return renderField({ ...this._field(text, question.maxLength), optional: false, submit: () => this._send(this._text.trim()) });
+      return renderField({
+        ...this._field(text, question.maxLength, question.placeholder),
+        optional: false,
+        submit: () => this._send(this._text.trim()),
+      });
     }
     return html`<p part="question" id="q">${text}</p>
       ${renderChoices({
@@ -175,15 +179,15 @@ export class MomentSurvey extends LitElement {
     const followUp = this.survey!.followUp ?? {};
     const label = this._tr?.followUp ?? followUp.text ?? this.strings.more;
     return renderField({
-      ...this._field(label, followUp.maxLength),
+      ...this._field(label, followUp.maxLength, followUp.placeholder),
       optional: true,
       submit: () => this._send(this._value!, this._text.trim()),
     });
   }
 
-  private _field(label: string, maxLength = MAX_LENGTH) {
+  private _field(label: string, maxLength = MAX_LENGTH, placeholder?: string) {
     const onInput = (event: Event) => (this._text = (event.target as HTMLTextAreaElement).value);
-    return { label, text: this._text, maxLength, strings: this.strings, onInput };
+    return { label, text: this._text, maxLength, placeholder, strings: this.strings, onInput };
   }
 
   private _pick = (value: AnswerValue): void => {

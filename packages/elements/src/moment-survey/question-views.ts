@@ -100,6 +100,8 @@ export interface FieldOptions {
   label: string;
   text: string;
   maxLength: number;
+  /** The hint inside the empty box (`question.placeholder`, `followUp.placeholder`). */
+  placeholder?: string | undefined;
   /** False keeps the send button disabled while the field is empty (a `text` question). */
   optional: boolean;
   strings: Strings;
@@ -108,9 +110,17 @@ export interface FieldOptions {
 }
 
 /** A labelled comment box with a character counter and a send button. */
-export function renderField({ label, text, maxLength, optional, strings, onInput, submit }: FieldOptions): TemplateResult {
+export function renderField({ label, text, maxLength, placeholder, optional, strings, onInput, submit }: FieldOptions): TemplateResult {
   return html`<label part="question" id="q" for="f">${label}</label>
-    <textarea part="field" id="f" rows="3" maxlength=${maxLength} aria-describedby="n" @input=${onInput}></textarea>
+    <textarea
+      part="field"
+      id="f"
+      rows="3"
+      maxlength=${maxLength}
+      placeholder=${placeholder ?? nothing}
+      aria-describedby="n"
+      @input=${onInput}
+    ></textarea>
     <div part="footer">
       <span part="counter" id="n">${format(strings.count, text.length, maxLength)}</span>
       <button part="submit" type="button" ?disabled=${!optional && !text.trim()} @click=${submit}>${strings.send}</button>

@@ -172,6 +172,8 @@ export const configSchema = object({
    * Without a list only `transaction_id` is kept: an event's other fields may be personal data.
    */
   dataLayer: opt(dataLayerRule),
+  /** Push `moments_shown`, `moments_answered` and `moments_dismissed` into `window.dataLayer` for GA4 (default false). */
+  dataLayerOut: opt(flag),
   /** `pending`: nothing is shown or stored until `consent(true)` (default `granted`). */
   consent: opt(oneOf(CONSENT_MODES)),
   /** Treat a Global Privacy Control signal as consent withheld (default false). */
