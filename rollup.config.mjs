@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // One config for every package: a small function per package kind (library or script-tag build).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -39,12 +39,16 @@ function sourceAliases() {
  * versions on `globalThis` (`litHtmlVersions`, `litElementVersions`, `reactiveElementVersions`:
  * only read by Lit's dev-mode "multiple versions" warning) and keeps decorator metadata in
  * `globalThis.litPropertyMetadata`. The version pushes are dropped, and the metadata map moves
- * to a module-scoped object. Only Lit's three packages are touched; the script-tag bundles carry
- * no zod (shipped code validates with the schema kit, ADR 0005).
+ * to a module-scoped object. Lit's long messages for a misused `css` tag (our styles are static
+ * `css` literals, so they cannot occur) become short ones. lit-html creates its Trusted Types
+ * policy (`lit-html`) as it loads, which throws on a page whose CSP lists other policies only and
+ * would fail the whole UI chunk: wrapped in try/catch, so the chunk loads and `showSurvey` says
+ * what to allow if rendering then fails. Only Lit's three packages are touched; the script-tag
+ * bundles carry no zod (shipped code validates with the schema kit, ADR 0005).
  */
 const SHARED = '\0moments-shared-globals';
 const LIT = /\/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\/.*\.js$/;
-function noHostGlobals() {
+export function noHostGlobals() {
   return {
     name: 'moments-no-host-globals',
     resolveId: (id) => (id === SHARED ? id : null),
@@ -52,6 +56,11 @@ function noHostGlobals() {
     transform(code, id) {
       if (!LIT.test(id)) return null;
       const out = code
+        .replace(
+          /([\w$]+)\.createPolicy\(\s*(['"])lit-html\2\s*,\s*(\{[^}]*\})\s*\)/,
+          '(()=>{try{return $1.createPolicy("lit-html",$3)}catch{}})()',
+        )
+        .replace(/throw Error\("(?:CSSResult is not constructable|Value passed to 'css')[^)]*\)/g, 'throw Error("lit: css misuse")')
         .replace(/\([\w$]+\.(?:litHtmlVersions|litElementVersions|reactiveElementVersions)\?\?=\[\]\)\.push\("[^"]*"\)/g, 'void 0')
         .replace(/(?:\b[\w$]+\.)?\blitPropertyMetadata\b/g, '__momentsShared.litPropertyMetadata');
       if (out === code) return null;
@@ -108,7 +117,9 @@ export function compactStyles() {
           .replace(/\s+/g, ' ')
           .replace(/ ?([{};,>]) ?/g, '$1')
           .replace(/: /g, ':')
-          .replace(/;}/g, '}');
+          .replace(/;}/g, '}')
+          // `[part='card']` → `[part=card]`: an identifier needs no quotes.
+          .replace(/\[([\w-]+~?=)'([a-z][\w-]*)'\]/g, '[$1$2]');
       return { code: code.replace(/css`([^`]*)`/g, (_, text) => `css\`${compact(text)}\``), map: null };
     },
   };
@@ -134,8 +145,28 @@ const eager = {
   ],
 };
 
-const localeChunkName = (chunk) =>
-  /\/elements\/src\/locales\/\w+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'moments-[name].js' : 'moments-[name]-[hash].js';
+/** Locales with a chunk of their own: every table in elements' locales/ but English (inline). */
+const LOCALE_TAGS = readdirSync(`${root}packages/elements/src/locales`)
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((tag) => tag !== 'en');
+
+/**
+ * In `moments-ui.js`, elements' table of locale loaders (one `import()` each, for every bundler)
+ * becomes one template `import()` over the locale entries: 30 loaders are ~170 B gzip that every
+ * shown survey would carry. Fails the build if the table is not where it expects.
+ */
+function localeLoaders() {
+  const loaders = `Object.fromEntries(${JSON.stringify(LOCALE_TAGS.join(' '))}.split(' ').map((tag) => [tag, () => import(\`./moments-\${tag}.js\`)]))`;
+  return {
+    name: 'moments-locale-loaders',
+    transform(code, id) {
+      if (!id.endsWith('/packages/elements/src/locale.ts')) return null;
+      const out = code.replace(/(const LOADERS: Record<string, Loader> = )\{[^}]*\};/, `$1${loaders};`);
+      if (out === code) throw new Error('moments-locale-loaders: no LOADERS table in packages/elements/src/locale.ts');
+      return { code: out, map: null };
+    },
+  };
+}
 
 /**
  * The lazy ES modules `moments.js` imports: `moments-ui.js` on the first moment (config check,
@@ -144,22 +175,32 @@ const localeChunkName = (chunk) =>
  * shared chunk would be one more request, in series, before a card can show): the small
  * leaves of core's `shared/` folder are bundled into each that uses them.
  */
-const lazyChunk = (name, input) => ({
-  input: { [name]: input },
+const lazyChunk = (inputs, plugins = []) => ({
+  input: inputs,
   onwarn,
   treeshake,
-  plugins: bundlePlugins(),
-  // Locale chunks (`moments-de.js`, one per language, imported on demand) are named without a
-  // hash, like `moments-ui.js` itself: every shown survey pays for the names in its import map.
+  plugins: [...plugins, ...bundlePlugins()],
+  // Entries are named without a hash (`moments-ui.js`, `moments-de.js`): the UI chunk builds the
+  // locale names from the tag. Other chunks (page triggers) carry one.
   output: {
     dir: 'packages/embed/dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: localeChunkName,
+    chunkFileNames: 'moments-[name]-[hash].js',
     plugins: [minify(true)],
   },
 });
-const lazy = [lazyChunk('moments-ui', 'packages/embed/src/ui.ts'), lazyChunk('moments-delivery', 'packages/embed/src/delivery.ts')];
+const lazy = [
+  // The UI chunk and one `moments-<tag>.js` per language other than English (see `localeLoaders`).
+  lazyChunk(
+    {
+      'moments-ui': 'packages/embed/src/ui.ts',
+      ...Object.fromEntries(LOCALE_TAGS.map((tag) => [`moments-${tag}`, `packages/elements/src/locales/${tag}.ts`])),
+    },
+    [localeLoaders()],
+  ),
+  lazyChunk({ 'moments-delivery': 'packages/embed/src/delivery.ts' }),
+];
 
 /**
  * The SPA demo, bundled as an app team would: Moments from npm through `@moments/preact`. Manual

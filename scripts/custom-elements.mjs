@@ -51,8 +51,14 @@ function tagConstants() {
 /** Drops `_`-prefixed members: private by convention (STYLE.md §3), Lit `state` the analyzer lists as attributes. */
 const isPublic = (member) => !member.name.startsWith('_') && member.privacy !== 'private' && member.privacy !== 'protected';
 
+/**
+ * The public tag: registry.ts registers the card under `SURVEY_TAG` (a numbered variant only when
+ * another script holds that name), through a variable the analyzer reports by its name.
+ */
+const publicTag = (name, tags) => tags[name] ?? (/^[a-z]+$/.test(name) ? tags['SURVEY_TAG'] : name);
+
 function tidyElement(declaration, tags) {
-  const tagName = tags[declaration.tagName] ?? declaration.tagName;
+  const tagName = publicTag(declaration.tagName, tags);
   const attributes = [...(declaration.attributes ?? []).filter(isPublic), ...HOST_ATTRIBUTES];
   const members = (declaration.members ?? []).filter(isPublic);
   return { ...declaration, tagName, attributes, members };
@@ -69,7 +75,7 @@ export function writeCustomElementsManifest() {
       {
         ...module,
         declarations: module.declarations.map((d) => (d.customElement ? tidyElement(d, tags) : d)),
-        exports: module.exports?.map((e) => (e.kind === 'custom-element-definition' ? { ...e, name: tags[e.name] ?? e.name } : e)),
+        exports: module.exports?.map((e) => (e.kind === 'custom-element-definition' ? { ...e, name: publicTag(e.name, tags) } : e)),
       },
       module.path,
     ),

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `npm run screenshots`: a PNG of the survey card for every question type in light, dark, RTL
-// (Arabic) and mobile (a 390 px wide bottom sheet), written to docs/screenshots/. Renders the
-// same test harness as the browser tests, in headless Chromium, under the strict demo CSP.
+// (one locale per right-to-left script: Arabic, Hebrew) and mobile (a 390 px wide bottom
+// sheet), plus the modal (`center` + backdrop) and a 320 px wide screen, written to
+// docs/screenshots/. Renders the same test harness as the browser tests, in headless Chromium,
+// under the strict demo CSP.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,9 +22,15 @@ const VARIANTS = {
   light: { context: { colorScheme: 'light', viewport: DESKTOP }, options: {} },
   dark: { context: { colorScheme: 'dark', viewport: DESKTOP }, options: {} },
   rtl: { context: { colorScheme: 'light', viewport: DESKTOP }, options: { locale: 'ar' } },
+  he: { context: { colorScheme: 'light', viewport: DESKTOP }, options: { locale: 'he' } },
   mobile: { context: { colorScheme: 'light', viewport: { width: 390, height: 640 }, isMobile: true, hasTouch: true }, options: {} },
 };
 const MARGIN = 24; // px of page kept around the card, so the shot shows it floating on a storefront
+/** Whole-window shots: name → harness config and browser context. */
+const WINDOWS = {
+  'csat-modal': { config: { type: 'csat', survey: { placement: 'center', theme: { backdrop: true } } }, context: { viewport: DESKTOP } },
+  'nps-320': { config: { type: 'nps' }, context: { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true } },
+};
 
 const harness = mkdtempSync(join(tmpdir(), 'moments-shots-'));
 await bundleUiHarness(harness);
@@ -51,6 +59,16 @@ try {
       else await page.screenshot({ path: file, clip: grow(box, context.viewport) });
       console.log(`wrote ${file.slice(root.length)}`);
     }
+    await page.close();
+  }
+  for (const [name, { config, context }] of Object.entries(WINDOWS)) {
+    const page = await browser.newPage({ ...context, colorScheme: 'light', reducedMotion: 'reduce', deviceScaleFactor: 1 });
+    await page.goto(`${server.url}/fixtures/ui-survey.html?c=${encodeURIComponent(JSON.stringify(config))}`);
+    await page.waitForFunction(() => window.__ui?.shown, undefined, { timeout: 10_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const file = join(outDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file.slice(root.length)}`);
     await page.close();
   }
 } finally {

@@ -68,6 +68,27 @@ describe('<moment-survey> accessibility (axe-core)', () => {
   });
 });
 
+describe('<moment-survey> accessibility (axe-core) in the new states', () => {
+  it('reports no violations for the modal, the collapsed tab, a 320 px card and a Persian card', async () => {
+    const cases: Array<[string, Record<string, unknown>, Parameters<typeof openSurvey>[2]]> = [
+      ['modal', { type: 'csat', survey: { placement: 'center', theme: { backdrop: true } } }, {}],
+      ['320 px', { type: 'nps' }, { viewport: { width: 320, height: 568 } }],
+      ['fa', { type: 'emoji', options: { locale: 'fa' } }, {}],
+      ['tab', { type: 'thumbs', pay: true }, { viewport: { width: 375, height: 667 } }],
+    ];
+    const failures: Record<string, string[]> = {};
+    for (const [name, config, context] of cases) {
+      const { page } = await openSurvey(site, config, context);
+      if (name === 'tab') await page.focus('#pay');
+      await settle(page);
+      const found = describeViolations(await runAxe(page));
+      if (found.length) failures[name] = found;
+      await page.close();
+    }
+    expect(failures).toEqual({});
+  });
+});
+
 describe('<moment-survey> keyboard', () => {
   /** Tab from the page's button before the card: × first, then the question's first control. */
   async function tabIn(page: Page): Promise<void> {

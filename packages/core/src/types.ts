@@ -135,6 +135,8 @@ export interface SurveyHandlers {
   dismiss(): void;
   /** The card left the screen (after its thanks, or dismissed): the next survey may show. */
   closed(): void;
+  /** Reports a problem the UI found (`theme-contrast`, `trusted-types`): core's `error` event and warning. */
+  report?(code: string, message: string): void;
 }
 
 /** A survey on screen. */

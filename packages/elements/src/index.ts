@@ -15,5 +15,5 @@ export {
 export { defineMomentSurvey, SURVEY_TAG } from './registry.js';
 export { showSurvey, THANKS_MS, type ShowSurveyOptions } from './show-survey.js';
 export { LOCALES, loadStrings, resolveLocale } from './locale.js';
-export type { Strings } from './locales/en.js';
+export type { Plural, Strings } from './locales/en.js';
 export type { FollowUp, SurveyTheme, SurveyTranslation, UiQuestion, UiSurvey } from './survey-types.js';

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 import type { Survey, SurveyHandlers, SurveyView } from '@moments/core';
 import { loadStrings, resolveLocale } from './locale.js';
-import type { MomentsAnswerEvent, MomentSurvey } from './moment-survey/moment-survey.js';
+import { fixContrast } from './moment-survey/contrast.js';
+import { MomentSurvey, type MomentsAnswerEvent } from './moment-survey/moment-survey.js';
 import { defineMomentSurvey, SURVEY_TAG } from './registry.js';
 import type { SurveyTheme, UiSurvey } from './survey-types.js';
 
@@ -22,15 +23,18 @@ export interface ShowSurveyOptions {
  * records a dismissal. Loads the shopper's UI strings first (one small chunk; English inline).
  * With `placement: 'inline'` it fills a `<moment-survey>` already in the page (the one whose
  * `data-survey` names this survey, else the first empty one) and falls back to `bottom-right`.
- * Never rejects: a failure to load strings falls back to English.
+ * Resolves once the card is in the page and rendered, so a `shown` event means shown. Rejects
+ * only when it cannot render (the page's Trusted Types policy blocks Lit's `lit-html` policy:
+ * also reported as `trusted-types`); a failure to load strings falls back to English.
  */
 export async function showSurvey(survey: Survey, handlers: SurveyHandlers, options: ShowSurveyOptions = {}): Promise<SurveyView> {
-  defineMomentSurvey();
+  const tag = defineMomentSurvey();
+  const report = handlers.report ?? ((code: string, message: string) => console.warn(`[moments] ${code}: ${message}`));
   const ui = survey as UiSurvey;
   const locale = resolveLocale(options.locale);
   const strings = await loadStrings(locale);
   const host = ui.placement === 'inline' ? findInlineHost(ui.id) : undefined;
-  const card = host ?? document.createElement(SURVEY_TAG);
+  const card = host ?? (document.createElement(tag) as MomentSurvey);
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let answered = false;
   let closed = false;
@@ -55,6 +59,10 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
   function close(): void {
     // Once only: a late timer must not empty an inline host that shows another survey by then.
     if (closed) return;
+    takeDown();
+    handlers.closed();
+  }
+  function takeDown(): void {
     closed = true;
     clearTimeout(closeTimer);
     card.removeEventListener('moments:answer', onAnswer);
@@ -62,7 +70,6 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
     // An inline host belongs to the page: empty it, keep it.
     if (host) card.survey = undefined;
     else card.remove();
-    handlers.closed();
   }
 
   card.addEventListener('moments:answer', onAnswer);
@@ -75,10 +82,23 @@ export async function showSurvey(survey: Survey, handlers: SurveyHandlers, optio
     placement: host ? 'inline' : ui.placement === 'inline' ? 'bottom-right' : (ui.placement ?? 'bottom-right'),
   });
   if (!host) document.body.append(card);
+  try {
+    await card.updateComplete;
+    if (!card.isConnected || !card.shadowRoot?.querySelector('[part="card"]')) throw new Error('the card did not render');
+  } catch (error) {
+    takeDown();
+    if (!/trusted ?(html|type)/i.test(String(error))) throw error;
+    const message = `the page's CSP requires Trusted Types: allow the "lit-html" policy (trusted-types lit-html)`;
+    report('trusted-types', message);
+    throw new Error(message, { cause: error });
+  }
+  const weak = fixContrast(card);
+  if (weak) report('theme-contrast', weak);
   return { close };
 }
 
 function findInlineHost(surveyId: string): MomentSurvey | undefined {
-  const empty = [...document.querySelectorAll(SURVEY_TAG)].filter((el) => !el.survey);
+  // Only our own cards: with the tag taken by another library, its elements are not ours to fill.
+  const empty = [...document.querySelectorAll(SURVEY_TAG)].filter((el) => el instanceof MomentSurvey && !el.survey);
   return empty.find((el) => el.dataset['survey'] === surveyId) ?? empty.find((el) => !el.dataset['survey']);
 }

@@ -133,5 +133,7 @@ function createHandlers(o: SlotOptions, state: State, slot: Active, free: () => 
     },
     // The card left the screen (after its thanks, or dismissed): the next survey may show.
     closed: free,
+    // The UI's own problems (theme contrast, Trusted Types) go through core's one reporter.
+    report: o.runtime.report,
   };
 }

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMoments, parseConfig, type MomentsClient, type MomentsConfigInput, type Survey, type SurveyHandlers } from '../../src/index.js';
+import {
+  createMoments,
+  parseConfig,
+  type MomentsClient,
+  type MomentsConfigInput,
+  type Survey,
+  type SurveyHandlers,
+} from '../../src/index.js';
 
 const survey = { id: 'post-purchase', moment: 'purchase', question: { type: 'nps', text: 'Recommend us?' } };
 const base = { endpoint: 'http://127.0.0.1:9/collect', surveys: [survey] };

@@ -287,4 +287,40 @@ describe('createDecider', () => {
     expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: 'show-failed' }));
     warn.mockRestore();
   });
+
+  it('does not count a card that could not be shown: the same order is asked once the UI works', async () => {
+    const storage = createMemoryStateStorage();
+    const h = setup({ surveys: [nps({ oncePer: 'orderId' })] }, { stateStorage: storage });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const shown = vi.fn();
+    h.runtime.on('shown', shown);
+    h.decider.destroy();
+    const failing = (await import('../../src/decide/decider.js')).createDecider({
+      runtime: h.runtime,
+      config: { endpoint: 'x', surveys: [nps({ oncePer: 'orderId' })] },
+      show: async () => Promise.reject(new Error('the card did not render')),
+      platform: { window: undefined, state: (await import('../../src/decide/eligibility/state.js')).createStateStore(storage, () => 'v') },
+    });
+    failing.trigger({ moment: 'purchase', context: { orderId: 'A-1' } });
+    await settle();
+    expect(shown).not.toHaveBeenCalled();
+    const later = setup({ surveys: [nps({ oncePer: 'orderId' })] }, { stateStorage: storage });
+    later.runtime.trigger('purchase', { orderId: 'A-1' });
+    await settle();
+    expect(later.shown.map((s) => s.survey.id)).toEqual(['nps']);
+    warn.mockRestore();
+  });
+
+  it('hands the UI the reporter: a UI problem becomes an error event and one warning', async () => {
+    const h = setup({ surveys: [nps()] });
+    const errors = vi.fn();
+    h.runtime.on('error', errors);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    h.runtime.trigger('purchase');
+    await settle();
+    h.shown[0]!.handlers.report?.('theme-contrast', 'accent has 1.30:1 contrast against the card');
+    expect(errors).toHaveBeenCalledWith({ code: 'theme-contrast', message: 'accent has 1.30:1 contrast against the card' });
+    expect(warn).toHaveBeenCalledWith('[moments] theme-contrast: accent has 1.30:1 contrast against the card');
+    warn.mockRestore();
+  });
 });

@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Schließen',
   send: 'Senden',
   thanks: 'Vielen Dank!',
-  count: '{0} von {1} Zeichen',
+  count: { other: '{0} von {1} Zeichen' },
   of: '{0} von {1}',
   yes: 'Ja',
   no: 'Nein',

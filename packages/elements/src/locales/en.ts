@@ -1,12 +1,28 @@
 // SPDX-License-Identifier: MIT
-/** Built-in UI strings. `{0}`, `{1}` are replaced by numbers. Pairs are [low end, high end]. */
+/**
+ * A string that depends on a number: one form per CLDR plural category the language needs
+ * (`Intl.PluralRules`), `other` always. Languages without plurals give `other` only.
+ */
+export interface Plural {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+/**
+ * Built-in UI strings, one table per language (each file in this folder is one language's
+ * row: its own lazy chunk). `{0}`, `{1}` are replaced by numbers. Pairs are [low end, high end].
+ */
 export interface Strings {
   /** Accessible name of the × button. */
   close: string;
   send: string;
   thanks: string;
-  /** Character counter: `{0}` used of `{1}` allowed. */
-  count: string;
+  /** Character counter: `{0}` used of `{1}` allowed; the form follows `{1}`. */
+  count: Plural;
   /** Name of a star or face: `{0}` of `{1}`. */
   of: string;
   yes: string;
@@ -25,7 +41,7 @@ export const en: Strings = {
   close: 'Close',
   send: 'Send',
   thanks: 'Thank you!',
-  count: '{0} of {1} characters',
+  count: { one: '{0} of {1} character', other: '{0} of {1} characters' },
   of: '{0} of {1}',
   yes: 'Yes',
   no: 'No',

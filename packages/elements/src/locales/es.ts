@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Cerrar',
   send: 'Enviar',
   thanks: '¡Gracias!',
-  count: '{0} de {1} caracteres',
+  count: { one: '{0} de {1} carácter', other: '{0} de {1} caracteres' },
   of: '{0} de {1}',
   yes: 'Sí',
   no: 'No',

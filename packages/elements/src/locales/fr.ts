@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Fermer',
   send: 'Envoyer',
   thanks: 'Merci !',
-  count: '{0} sur {1} caractères',
+  count: { one: '{0} sur {1} caractère', other: '{0} sur {1} caractères' },
   of: '{0} sur {1}',
   yes: 'Oui',
   no: 'Non',

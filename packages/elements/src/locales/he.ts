@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'סגירה',
   send: 'שליחה',
   thanks: 'תודה!',
-  count: '{0} מתוך {1} תווים',
+  count: { one: '{0} מתוך {1} תו', other: '{0} מתוך {1} תווים' },
   of: '{0} מתוך {1}',
   yes: 'כן',
   no: 'לא',

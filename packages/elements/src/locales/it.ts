@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Chiudi',
   send: 'Invia',
   thanks: 'Grazie!',
-  count: '{0} di {1} caratteri',
+  count: { one: '{0} di {1} carattere', other: '{0} di {1} caratteri' },
   of: '{0} di {1}',
   yes: 'Sì',
   no: 'No',

@@ -6,7 +6,7 @@ const strings: Strings = {
   close: '閉じる',
   send: '送信',
   thanks: 'ありがとうございました！',
-  count: '{0} / {1} 文字',
+  count: { other: '{0} / {1} 文字' },
   of: '{1} 段階中 {0}',
   yes: 'はい',
   no: 'いいえ',

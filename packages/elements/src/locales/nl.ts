@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Sluiten',
   send: 'Versturen',
   thanks: 'Bedankt!',
-  count: '{0} van {1} tekens',
+  count: { one: '{0} van {1} teken', other: '{0} van {1} tekens' },
   of: '{0} van {1}',
   yes: 'Ja',
   no: 'Nee',

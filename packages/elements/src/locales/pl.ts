@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Zamknij',
   send: 'Wyślij',
   thanks: 'Dziękujemy!',
-  count: '{0} z {1} znaków',
+  count: { one: '{0} z {1} znaku', other: '{0} z {1} znaków' },
   of: '{0} z {1}',
   yes: 'Tak',
   no: 'Nie',

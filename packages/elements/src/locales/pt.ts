@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Fechar',
   send: 'Enviar',
   thanks: 'Obrigado!',
-  count: '{0} de {1} caracteres',
+  count: { one: '{0} de {1} caractere', other: '{0} de {1} caracteres' },
   of: '{0} de {1}',
   yes: 'Sim',
   no: 'Não',

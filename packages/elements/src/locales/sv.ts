@@ -6,7 +6,7 @@ const strings: Strings = {
   close: 'Stäng',
   send: 'Skicka',
   thanks: 'Tack!',
-  count: '{0} av {1} tecken',
+  count: { other: '{0} av {1} tecken' },
   of: '{0} av {1}',
   yes: 'Ja',
   no: 'Nej',

@@ -6,7 +6,7 @@ const strings: Strings = {
   close: '关闭',
   send: '提交',
   thanks: '谢谢！',
-  count: '{0}/{1} 个字符',
+  count: { other: '{0}/{1} 个字符' },
   of: '{0}/{1}',
   yes: '是',
   no: '否',

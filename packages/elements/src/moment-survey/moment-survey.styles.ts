@@ -8,7 +8,7 @@ import { css } from 'lit';
 // Colours meet WCAG AA in both schemes: text ≥ 4.5:1, borders and focus ring ≥ 3:1.
 export const styles = css`
   :host {
-    --_a: var(--moments-accent, #2f5bd3);
+    --_a: var(--moments-accent, #3b68e0);
     --_on: var(--moments-on-accent, #fff);
     --_b: var(--moments-bg, #fff);
     --_f: var(--moments-fg, #1d2330);
@@ -56,11 +56,22 @@ export const styles = css`
     max-width: 480px;
     z-index: auto;
   }
-  :host([backdrop][placement='center'])::before {
-    content: '';
+  :host([away='flip']) {
+    inset-inline: 16px auto;
+  }
+  :host([away='flip'][placement='bottom-left']) {
+    inset-inline: auto 16px;
+  }
+  [part='card']:modal {
     position: fixed;
     inset: 0;
-    z-index: -1;
+    margin: auto;
+    width: min(360px, calc(100vw - 8px));
+    max-width: none;
+    height: fit-content;
+    color: inherit;
+  }
+  dialog::backdrop {
     background: rgb(0 0 0 / 45%);
   }
   [part='card'] {
@@ -129,7 +140,7 @@ export const styles = css`
   [aria-checked='true'],
   [part='submit'] {
     background: var(--_a);
-    border-color: var(--_a);
+    border-color: var(--_x, var(--_a));
     color: var(--_on);
   }
   :focus-visible {
@@ -160,7 +171,7 @@ export const styles = css`
   [part='submit'] {
     min-height: 36px;
     padding: 0 16px;
-    border: 0;
+    border: 1px solid var(--_x, var(--_a));
     border-radius: 6px;
     font-size: 1.25em;
     font-weight: 600;
@@ -192,6 +203,37 @@ export const styles = css`
       border-radius: var(--_rad) var(--_rad) 0 0;
     }
   }
+  @media (max-width: 360px) {
+    [part='card'] {
+      padding-inline: 8px;
+    }
+    [part='scale'] {
+      gap: 2px;
+    }
+  }
+  [part='tab'],
+  :host([away~='tab']) [part='card'] {
+    display: none;
+  }
+  :host([away~='tab']) {
+    inset-block: auto calc(16px + var(--_kb, 0px));
+    inset-inline: auto 16px;
+    width: auto;
+  }
+  :host([away~='tab'][away~='flip']) {
+    inset-inline: 16px auto;
+  }
+  :host([away~='tab']) [part='tab'] {
+    display: block;
+    min-height: 40px;
+    padding: 0 16px;
+    border: 1px solid var(--_l);
+    border-radius: 20px;
+    background: var(--_b);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 18%);
+    font-weight: 600;
+    cursor: pointer;
+  }
   @media (prefers-reduced-motion: no-preference) {
     [part='card'] {
       animation: moments-in 160ms ease-out;
@@ -208,6 +250,10 @@ export const styles = css`
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
+    }
+    [part='submit']:disabled {
+      color: GrayText;
+      border-color: GrayText;
     }
   }
 `;

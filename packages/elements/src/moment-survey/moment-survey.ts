@@ -6,6 +6,7 @@ import { en, type Strings } from '../locales/en.js';
 import type { SurveyTheme, SurveyTranslation, UiSurvey } from '../survey-types.js';
 import { styles } from './moment-survey.styles.js';
 import { wantsFollowUp } from './follow-up.js';
+import { deepActive, keepClear } from './keep-clear.js';
 import { getChoices, getEndLabels, MAX_LENGTH, moveFocus, renderChoices, renderField } from './question-views.js';
 
 /** Fired when the shopper has answered (after the follow-up, if one was asked). */
@@ -29,7 +30,8 @@ const THEME_PROPS = ['accent', 'radius', 'font'] as const;
  * @event moments:answer - `{value, comment?}` once the shopper has answered
  * @event moments:dismiss - the shopper closed the card (× or Escape); in the follow-up step,
  *   `moments:answer` with the picked value (no comment) comes first
- * @csspart card - the card (a non-modal dialog)
+ * @csspart card - the card: a non-modal dialog, or a modal `<dialog>` for `center` with `theme.backdrop`
+ * @csspart tab - the small tab the card shrinks to when it would cover the page's focused element
  * @csspart question - the question (or follow-up prompt) text
  * @csspart close - the × button
  * @csspart scale - the row of score, star, face or thumb buttons
@@ -101,12 +103,23 @@ export class MomentSurvey extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.visualViewport?.addEventListener('resize', this._fit);
+    document.addEventListener('focusin', this._guard, true);
+    document.addEventListener('focusout', this._guard, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.visualViewport?.removeEventListener('resize', this._fit);
+    document.removeEventListener('focusin', this._guard, true);
+    document.removeEventListener('focusout', this._guard, true);
     clearTimeout(this._timer);
+    // A modal card leaves with the thanks still focused: the page is no longer inert, go back.
+    if (this._modal) this._return?.focus();
+  }
+
+  /** `center` with `theme.backdrop`: a modal dialog (focus in and kept there, the page inert). */
+  private get _modal(): boolean {
+    return this.placement === 'center' && this.hasAttribute('backdrop');
   }
 
   /** The survey's translation for the locale: exact tag first (`pt-BR`, any case), then its language (`pt`). */
@@ -133,24 +146,42 @@ export class MomentSurvey extends LitElement {
     if (changed.has('phase') && this.phase === 'thanks') {
       clearTimeout(this._timer);
       this._said = this._tr?.thanks ?? this.survey?.thanks ?? this.strings.thanks;
-      this._restoreFocus();
+      // A modal keeps focus (the page behind is inert) until it closes: see disconnectedCallback.
+      if (!this._modal) this._restoreFocus();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // The shopper just picked an answer inside the card: take them on to the comment box.
-    if (changed.has('phase') && this.phase === 'follow-up' && this._focusIn) this.renderRoot.querySelector<HTMLElement>('#f')?.focus();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) {
+      this._return = deepActive() as HTMLElement;
+      dialog.showModal();
+      this._first().focus();
+    } else if (changed.has('survey')) this._guard();
+    // The shopper just picked an answer inside the card: take them on to the comment box, or to
+    // × in a modal's thanks (the answer buttons are gone and the page behind is inert).
+    const next = this.phase === 'follow-up' || (this.phase === 'thanks' && this._modal);
+    if (changed.has('phase') && this._focusIn && next) this._first().focus();
+  }
+
+  /** The control to focus in the card: the question's (or comment box), else ×. */
+  private _first(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('[tabindex="0"],textarea') ?? this.renderRoot.querySelector('button')!;
   }
 
   protected override render() {
     const survey = this.survey;
     if (!survey) return nothing;
     const thanks = this.phase === 'thanks';
-    return html`<div part="card" role="dialog" aria-labelledby=${thanks ? 's' : 'q'}>
-      <button part="close" type="button" aria-label=${this.strings.close} @click=${this._dismiss}>×</button>
-      ${thanks ? nothing : this.phase === 'follow-up' ? this._renderFollowUp() : this._renderQuestion()}
-      <p part="status" id="s" role="status" class=${thanks ? '' : 'sr'}>${this._said}</p>
-    </div>`;
+    const label = thanks ? 's' : 'q';
+    const body = html`<button part="close" type="button" aria-label=${this.strings.close} @click=${this._dismiss}>×</button>${
+        thanks ? nothing : this.phase === 'follow-up' ? this._renderFollowUp() : this._renderQuestion()
+      }
+      <p part="status" id="s" role="status" class=${thanks ? '' : 'sr'}>${this._said}</p>`;
+    const card = this._modal
+      ? html`<dialog part="card" aria-labelledby=${label}>${body}</dialog>`
+      : html`<div part="card" role="dialog" aria-labelledby=${label}>${body}</div>`;
+    return html`${card}<button part="tab" type="button" @click=${this._expand}>${this.strings.survey}</button>`;
   }
 
   private _renderQuestion() {
@@ -187,7 +218,7 @@ export class MomentSurvey extends LitElement {
 
   private _field(label: string, maxLength = MAX_LENGTH, placeholder?: string) {
     const onInput = (event: Event) => (this._text = (event.target as HTMLTextAreaElement).value);
-    return { label, text: this._text, maxLength, placeholder, strings: this.strings, onInput };
+    return { label, text: this._text, maxLength, placeholder, strings: this.strings, locale: this.locale, onInput };
   }
 
   private _pick = (value: AnswerValue): void => {
@@ -217,6 +248,8 @@ export class MomentSurvey extends LitElement {
   private _restoreFocus(): void {
     const inside = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     if (!inside) return;
+    // The page behind a modal is inert until the dialog closes: nothing there could take focus.
+    this.renderRoot.querySelector('dialog')?.close();
     if (this._return?.isConnected) this._return.focus();
     else inside.blur();
   }
@@ -232,6 +265,26 @@ export class MomentSurvey extends LitElement {
     if (theme.scheme === 'light' || theme.scheme === 'dark') this.setAttribute('scheme', theme.scheme);
     else this.removeAttribute('scheme');
   }
+
+  /**
+   * Focus moved on the page (or left it): out of the way of the focused element if the card
+   * covers it, back in place once it does not. Focus inside the card leaves it where it is.
+   */
+  private _guard = (event?: FocusEvent): void => {
+    if (this.placement === 'inline' || this._modal || !this.survey) return;
+    const path = event?.composedPath() ?? [];
+    if (path.includes(this)) return;
+    // Focus moving on (focusout with a relatedTarget) is handled by the focusin that follows.
+    if (event?.type === 'focusout') {
+      if (!event.relatedTarget) keepClear(this, null);
+    } else keepClear(this, (path[0] as Element | undefined) ?? deepActive());
+  };
+
+  /** The tab was pressed: the card comes back, with focus on its first control. */
+  private _expand = (): void => {
+    this.removeAttribute('away');
+    this._first().focus();
+  };
 
   /** Keeps a bottom card above the on-screen keyboard, which shrinks only the visual viewport. */
   private _fit = (): void => {

@@ -4,7 +4,7 @@
 // nps, csat, ces, rating, emoji, thumbs and choice; `text` and the follow-up share the field.
 import type { AnswerValue } from '@moments/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { format } from '../locale.js';
+import { format, plural } from '../locale.js';
 import type { Strings } from '../locales/en.js';
 import type { SurveyTranslation, UiQuestion } from '../survey-types.js';
 
@@ -105,12 +105,24 @@ export interface FieldOptions {
   /** False keeps the send button disabled while the field is empty (a `text` question). */
   optional: boolean;
   strings: Strings;
+  /** The card's locale: picks the counter's plural form. */
+  locale: string;
   onInput: (event: Event) => void;
   submit: () => void;
 }
 
 /** A labelled comment box with a character counter and a send button. */
-export function renderField({ label, text, maxLength, placeholder, optional, strings, onInput, submit }: FieldOptions): TemplateResult {
+export function renderField({
+  label,
+  text,
+  maxLength,
+  placeholder,
+  optional,
+  strings,
+  locale,
+  onInput,
+  submit,
+}: FieldOptions): TemplateResult {
   return html`<label part="question" id="q" for="f">${label}</label>
     <textarea
       part="field"
@@ -122,7 +134,7 @@ export function renderField({ label, text, maxLength, placeholder, optional, str
       @input=${onInput}
     ></textarea>
     <div part="footer">
-      <span part="counter" id="n">${format(strings.count, text.length, maxLength)}</span>
+      <span part="counter" id="n">${format(plural(strings.count, maxLength, locale), text.length, maxLength)}</span>
       <button part="submit" type="button" ?disabled=${!optional && !text.trim()} @click=${submit}>${strings.send}</button>
     </div>`;
 }
