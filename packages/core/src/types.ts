@@ -56,6 +56,8 @@ export interface LifecycleEvent {
   reason?: SkipReason;
   /** The survey's priority, when a survey is concerned. */
   priority?: 'critical' | 'encounter';
+  /** The visitor's random id, as on their answers (an endpoint erases both together). */
+  visitorId?: string;
 }
 
 /**

@@ -58,7 +58,7 @@ export function createDecider({ runtime, config, show, platform = {} }: DeciderO
     return (facts ??= readFacts());
   };
   let destroyed = false;
-  const lifecycle = createLifecycle(runtime, config, now);
+  const lifecycle = createLifecycle(runtime, config, now, store);
   const skip = (trigger: Trigger, reason: SkipReason, survey?: Survey): void => {
     if (config.debug) console.info(`[moments] ${trigger.moment} ${survey?.id ?? ''}: skipped (${reason})`);
     runtime.emit('skipped', { ...trigger, reason, ...(survey ? { surveyId: survey.id } : {}) });

@@ -49,7 +49,8 @@ export const rank = (s: Survey): number => (s.priority === 'critical' ? 0 : 1);
  * One survey at a time: a waiting `encounter` survey yields to a `critical` one; a survey waits
  * its `delayMs`, then shows through the injected UI. Only once the card is on screen is it
  * remembered (recontact, once-per, fatigue, the deferred moment it asked) and `shown` emitted,
- * and the delivery code loaded, so that its answer is sent even if the page is left at once.
+ * (the delivery code starts loading as the card renders, so its answer is sent even if the page
+ * is left at once).
  */
 export function createSlot(o: SlotOptions): Slot {
   let active: Active | undefined;
@@ -73,6 +74,9 @@ export function createSlot(o: SlotOptions): Slot {
   const open = async (state: State, slot: Active, entry: DeferredMoment | undefined): Promise<void> => {
     const { survey, trigger } = slot;
     slot.phase = 'showing';
+    // While the card renders, the delivery code loads: an answer given and the page left at
+    // once must find it in memory (a download on pagehide would be too late).
+    o.runtime.prepareDelivery();
     try {
       slot.view = await o.show(survey, handlersFor(state, slot), {
         locale: o.page().language,
@@ -80,7 +84,6 @@ export function createSlot(o: SlotOptions): Slot {
       });
       if (active !== slot) return slot.view.close();
       remember(state, slot, entry);
-      o.runtime.prepareDelivery();
       o.runtime.emit('shown', { surveyId: survey.id, ...trigger });
       o.lifecycle('shown', trigger, survey);
     } catch (error) {

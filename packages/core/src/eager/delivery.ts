@@ -86,8 +86,9 @@ export function createEagerDelivery(options: EagerDeliveryOptions): EagerDeliver
 
   return {
     async put(record) {
-      await chain.put(record);
+      // Known as unsent before the write completes: a page left meanwhile still sends it (keepalive).
       unsent.set(recordId(record), record);
+      await chain.put(record);
       void send();
     },
     prepare() {

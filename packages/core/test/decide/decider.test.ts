@@ -225,6 +225,8 @@ describe('createDecider', () => {
       h.runtime.trigger('purchase', { orderId: 'A-9' });
       await settle();
       h.shown[0]!.handlers.dismiss();
+      await settle();
+      expect(recorded.mock.calls.every(([event]) => event.visitorId === 'visitor-1')).toBe(true);
       const kinds = recorded.mock.calls.map(([event]) => [event.kind, event.surveyId, event.moment, event.context]);
       expect(kinds).toEqual(
         report
