@@ -152,12 +152,14 @@ export async function deliver(
     return result;
   };
   const config = { endpoint: 'https://transform.example/unused', transform, ...(batchSize ? { delivery: { batchSize } } : {}) };
-  // The SDK's own path: stored by the runtime, sent by the delivery engine (no window: no page events).
+  // The SDK's own path: the answers wait in the queue as a page leaves them, then the delivery
+  // engine sends them in one flush (no window: no page events).
+  const storage = createMemoryStorage();
+  for (const answer of answers) await storage.put({ answer, queuedAt: Date.now() });
   const runtime = createRuntime(config, {
-    platform: { storages: [createMemoryStorage()], stateStorages: [], transport, window: undefined },
+    platform: { storages: [storage], stateStorages: [], transport, window: undefined },
     loadDelivery: async () => createDelivery,
   });
-  for (const answer of answers) await runtime.record(answer);
   await runtime.flush();
   runtime.destroy();
   return statuses[0] ?? 0;

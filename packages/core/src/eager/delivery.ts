@@ -75,13 +75,11 @@ export function createEagerDelivery(options: EagerDeliveryOptions): EagerDeliver
           (d) => d.flush(),
           () => undefined,
         );
-  const look = (): void => {
-    if (!stopped && !engine) void chain.count().then((n) => (n > 0 ? send() : undefined));
-  };
+  // What earlier visits left: asked of storage itself, asynchronously.
+  const look = (): Promise<void> => (stopped || engine ? Promise.resolve() : chain.count().then((n) => (n > 0 ? send() : undefined)));
   // The engine listens to `online` once loaded; until then, this retries its download.
   const online = (): void => {
-    if (unsent.size) void send();
-    else look();
+    void (unsent.size ? send() : look());
   };
 
   return {
@@ -94,13 +92,14 @@ export function createEagerDelivery(options: EagerDeliveryOptions): EagerDeliver
     prepare() {
       if (!stopped) get().catch(() => undefined);
     },
-    flush: () => (engine || unsent.size ? send() : Promise.resolve()),
+    flush: () => (engine || unsent.size ? send() : look().catch(() => undefined)),
     start() {
       if (started || stopped) return;
       started = true;
       win?.addEventListener('online', online);
-      if (win?.requestIdleCallback) win.requestIdleCallback(look, { timeout: 3_000 });
-      else setTimeout(look, 1);
+      const later = (): void => void look().catch(() => undefined);
+      if (win?.requestIdleCallback) win.requestIdleCallback(later, { timeout: 3_000 });
+      else setTimeout(later, 1);
     },
     async purge() {
       unsent.clear();
