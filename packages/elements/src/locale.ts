@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { pageLocale } from '@moments/core/internal';
 import { en, type Plural, type Strings } from './locales/en.js';
 
 type Loader = () => Promise<{ default: Strings }>;
@@ -42,14 +43,12 @@ const LOADERS: Record<string, Loader> = {
 export const LOCALES: readonly string[] = ['en', .../* @__PURE__ */ Object.keys(LOADERS)];
 
 /**
- * The shopper's locale tag, lower-cased: `preferred` (the config's `locale`) if given, else
- * `<html lang>`, else the browser's language, else `en`. Not narrowed to a supported language,
- * so survey translations may be keyed by region (`pt-br`).
+ * The shopper's locale tag, lower-cased: the page's one locale (`pageLocale` of core: `preferred`,
+ * the config's `locale`, if given, else `<html lang>`, else the browser's language), else `en`.
+ * Not narrowed to a supported language, so survey translations may be keyed by region (`pt-br`).
  */
 export function resolveLocale(preferred?: string): string {
-  const doc = typeof document === 'undefined' ? undefined : document;
-  const nav = typeof navigator === 'undefined' ? undefined : navigator;
-  return (preferred || doc?.documentElement.lang || nav?.language || 'en').toLowerCase();
+  return (pageLocale(preferred) || 'en').toLowerCase();
 }
 
 /** The primary language subtag: `pt-br` → `pt`. */
