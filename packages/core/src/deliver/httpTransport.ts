@@ -40,7 +40,11 @@ export const httpTransport: Transport = async (url, body, { headers, keepalive }
       credentials: 'omit',
       keepalive: small,
     });
-    return { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
+    const result = { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
+    // Nothing reads the reply's body, and an unread body keeps its network loader (and buffers)
+    // alive for as long as the page lives (Chromium): a long SPA session would grow per answer.
+    void response.body?.cancel().catch(() => undefined);
+    return result;
   } catch {
     return { status: 0 };
   }
