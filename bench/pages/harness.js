@@ -106,12 +106,16 @@
     decisions++;
   }
 
-  /** Adds `count` product tiles, each declaring a moment that fires on view (`data-moment`). */
-  function addMoments(count) {
+  /**
+   * Adds `count` product tiles, each declaring a moment (`data-moment`) that fires on view, or
+   * on `on` (e.g. `click`: declared, but not fired by itself).
+   */
+  function addMoments(count, on) {
     var list = document.createElement('ul');
     for (var i = 0; i < count; i++) {
       var tile = document.createElement('li');
       tile.setAttribute('data-moment', 'purchase');
+      if (on) tile.setAttribute('data-moment-on', on);
       tile.setAttribute('data-moment-context-order-id', 'TILE-' + i);
       tile.textContent = 'Product ' + i;
       list.appendChild(tile);
@@ -264,18 +268,22 @@
    * Fires the moment (`moments.trigger()`, or PostHog's `capture()`) and resolves with the ms
    * until the first frame that shows the card: each animation frame checks for it; once it is
    * there, that frame is painted next, and a message posted from the frame callback runs right
-   * after that paint.
+   * after that paint. `window.__benchFrames` says in which frame after the trigger it was (1 =
+   * the first).
    */
   function timeToCard(sdk, id) {
     var survey = surveys[sdk];
     return new Promise(function (resolve, reject) {
       var started = performance.now();
       var channel = new MessageChannel();
+      var frames = 0;
       channel.port1.onmessage = function () {
+        window.__benchFrames = frames;
         resolve(performance.now() - started);
       };
       (function frame() {
         if (survey.card()) return channel.port2.postMessage(null);
+        frames++;
         if (performance.now() - started > 15000) return reject(new Error('no card after 15 s'));
         requestAnimationFrame(frame);
       })();
