@@ -7,6 +7,7 @@
 // DOM nodes and event listeners are counted at start-up and after the last card closed.
 import { CHROMIUM_PATH, launchChromium, openPage } from './lib/chromium.mjs';
 import { formbricksMissing } from './lib/formbricks-api.mjs';
+import { snapshotSizes } from './lib/heap-snapshot.mjs';
 import { machine, markdownTable, median, ratio, report } from './lib/results.mjs';
 import { requireBuild, sdkFiles } from './lib/sdks.mjs';
 import { startBenchServer } from './lib/server.mjs';
@@ -35,12 +36,16 @@ async function globalListeners(cdp) {
   return count;
 }
 
-/** Heap in use after a full GC, and the DOM counters (nodes, listeners) that reveal leaks. */
-async function heap(cdp) {
+/**
+ * Heap in use after a full GC, and the DOM counters (nodes, listeners) that reveal leaks. With
+ * `snapshot`, also a heap snapshot's sums (compiled code, DevTools' records), for per-survey growth.
+ */
+async function heap(cdp, { snapshot = false } = {}) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-  return { usedKB: usedSize / 1024, nodes, jsEventListeners, globalListeners: await globalListeners(cdp) };
+  const sizes = snapshot ? await snapshotSizes(cdp) : undefined;
+  return { usedKB: usedSize / 1024, nodes, jsEventListeners, globalListeners: await globalListeners(cdp), sizes };
 }
 
 /** Memory is not CPU-bound: no throttling here, so the 100 surveys take seconds, not minutes. */
@@ -75,12 +80,12 @@ async function surveysInOnePage(sdk) {
     const before = await heap(cdp);
     const received = await delivered[sdk]();
     const firstOutcomes = await page.evaluate((name) => window.__bench.answerMany(name, 1, 1), sdk);
-    const first = await heap(cdp);
+    const first = await heap(cdp, { snapshot: true });
     const restOutcomes = await page.evaluate(([name, n]) => window.__bench.answerMany(name, n, 2), [sdk, SURVEYS[sdk] - 1]);
     // Let both send what they queued: Moments on flush(), PostHog on its batch timer.
     if (sdk === 'moments') await page.evaluate(() => window.moments.flush());
     await page.waitForTimeout(sdk === 'posthog-api' ? 4000 : 1000);
-    const after = await heap(cdp);
+    const after = await heap(cdp, { snapshot: true });
     const outcomes = { ...restOutcomes };
     for (const [k, v] of Object.entries(firstOutcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
     return { before, first, after, outcomes, delivered: (await delivered[sdk]()) - received };
@@ -122,6 +127,13 @@ function perSurvey(sdk) {
   const answered = shownAndAnswered(run);
   return answered < 2 ? NaN : ((run.after.usedKB - run.first.usedKB) * 1024) / (answered - 1);
 }
+/** The same from the heap snapshots, without compiled code and DevTools' records of requests. */
+function perSurveyObjects(sdk) {
+  const { first, after } = spa[sdk];
+  const answered = shownAndAnswered(spa[sdk]);
+  const kept = (s) => s.total - s.code - s.devtools;
+  return answered < 2 ? NaN : (kept(after.sizes) - kept(first.sizes)) / (answered - 1);
+}
 const rows = SDKS.map((sdk) => [
   names[sdk],
   'after start-up',
@@ -146,11 +158,12 @@ for (const sdk of SPA_SDKS) {
 const table = markdownTable(['SDK', 'when', 'JS heap KB', 'added KB', '× Moments'], rows);
 const counter = (sdk, key) => `${spa[sdk].before[key]} → ${spa[sdk].first[key]} → ${spa[sdk].after[key]}`;
 const countsTable = markdownTable(
-  ['SDK', 'surveys', 'heap growth per survey B', 'DOM nodes', 'JS event listeners', 'on window + document'],
+  ['SDK', 'surveys', 'heap growth per survey B', 'without compiled code B', 'DOM nodes', 'JS event listeners', 'on window + document'],
   SPA_SDKS.map((sdk) => [
     names[sdk],
     shownAndAnswered(spa[sdk]),
     kb(perSurvey(sdk)),
+    kb(perSurveyObjects(sdk)),
     counter(sdk, 'nodes'),
     counter(sdk, 'jsEventListeners'),
     counter(sdk, 'globalListeners'),
@@ -165,7 +178,7 @@ const describeRun = (sdk) => {
 };
 const notes = [
   `JS heap in use (CDP \`Runtime.getHeapUsage\`) after a forced GC (\`HeapProfiler.collectGarbage\`), 1 s after the SDK started; medians of ${RUNS} fresh contexts. No CPU throttling (memory does not depend on it).`,
-  `Surveys in one page, as in an SPA: the moment fired with a new order id each time (Moments: \`trigger('purchase', {orderId})\`; PostHog: \`capture('purchase', {orderId})\`, its survey set to show on every \`purchase\`; Formbricks: \`track('benchmark')\`), 8 picked on the card (PostHog: then Submit; Formbricks: 5 on its 1–5 scale, then Finish), the thanks message closed with ×. Heap after the SDK sent what it queued (Moments: \`flush()\`; PostHog: its batch timer). **heap growth per survey** = (heap after the last − heap after the first) ÷ (surveys − 1). PostHog decides on a 1 s timer and Formbricks takes ~1.5 s a survey (its transitions), so they run ${SURVEYS['posthog-api']}.`,
+  `Surveys in one page, as in an SPA: the moment fired with a new order id each time (Moments: \`trigger('purchase', {orderId})\`; PostHog: \`capture('purchase', {orderId})\`, its survey set to show on every \`purchase\`; Formbricks: \`track('benchmark')\`), 8 picked on the card (PostHog: then Submit; Formbricks: 5 on its 1–5 scale, then Finish), the thanks message closed with ×. Heap after the SDK sent what it queued (Moments: \`flush()\`; PostHog: its batch timer). **heap growth per survey** = (heap after the last − heap after the first) ÷ (surveys − 1); **without compiled code**: the same from heap snapshots taken at those two points, leaving out V8's compiled code (its JIT keeps optimizing for hundreds of surveys) and the DevTools network agent's record of each request (Playwright keeps it on; a shopper's browser has none). PostHog decides on a 1 s timer and Formbricks takes ~1.5 s a survey (its transitions), so they run ${SURVEYS['posthog-api']}.`,
   '**DOM nodes**, **JS event listeners** (CDP `Memory.getDOMCounters`) and listeners on `window` and `document` (CDP `DOMDebugger.getEventListeners`): start-up → after the first card closed → after the last card closed, each after a forced GC.',
   ...SPA_SDKS.map(describeRun),
   `PostHog offline (without remote config or surveys) is a lower bound. PostHog with the local stand-in of its API (\`bench/lib/posthog-api.mjs\`) has loaded its surveys bundle and one survey definition. ${
