@@ -164,7 +164,7 @@ const table = [
   '',
   pageViewTable,
   '',
-  `\`moments.js\` evaluates in **1/${(pv.posthog / pv.moments).toFixed(1)}** of the time PostHog's \`array.js\` takes in the same run (target: ≤ 1/25). Medians of ${RUNS} fresh contexts each, Moments and PostHog alternating, trace event \`EvaluateScript\` of the script (compile, run, and the microtasks it queued: Moments reads its inline config and starts there). **later**: the main-thread tasks after that evaluation in which Moments' code ran, within 3.5 s (the work it leaves for idle time; kinds seen: ${pv.later.names.join(', ') || 'none'}).`,
+  `\`moments.js\` evaluates in **1/${ratio(pv.posthog, pv.moments).replace('×', '')}** of the time PostHog's \`array.js\` takes in the same run (target: ≤ 1/25). Medians of ${RUNS} fresh contexts each, Moments and PostHog alternating, trace event \`EvaluateScript\` of the script (compile, run, and the microtasks it queued: Moments reads its inline config and starts there). **later**: the main-thread tasks after that evaluation in which Moments' code ran, within 3.5 s (the work it leaves for idle time; kinds seen: ${pv.later.names.join(', ') || 'none'}).`,
   '',
   `#### Each SDK started (${CPU_THROTTLING}× CPU throttling)`,
   '',
