@@ -66,12 +66,23 @@ async function prefetchedVisit(run) {
   }
 }
 
+/** A visit that fails (a card that never showed or closed) is reported, not fatal: it counts as missing. */
+const failures = {};
+async function attempt(name, visit) {
+  try {
+    return await visit();
+  } catch (error) {
+    failures[name] = [...(failures[name] ?? []), String(error?.message ?? error).split('\n')[0]];
+    return null;
+  }
+}
+
 const samples = Object.fromEntries(SDKS.map((sdk) => [sdk, []]));
 samples.prefetched = [];
 try {
   for (let run = 0; run < RUNS; run++) {
-    for (const sdk of SDKS) samples[sdk].push(await oneVisit(sdk, run));
-    samples.prefetched.push(await prefetchedVisit(run));
+    for (const sdk of SDKS) samples[sdk].push(await attempt(sdk, () => oneVisit(sdk, run)));
+    samples.prefetched.push(await attempt('prefetched', () => prefetchedVisit(run)));
     process.stdout.write(`\rtime-to-card: ${run + 1}/${RUNS}`);
   }
   process.stdout.write('\n');
@@ -80,18 +91,28 @@ try {
   await server.close();
 }
 
-const list = (key) => (sdk) => (sdk === 'prefetched' ? samples.prefetched : samples[sdk].map((s) => s[key]));
+const list = (key) => (sdk) => (sdk === 'prefetched' ? samples.prefetched : samples[sdk].map((s) => s?.[key])).filter(Boolean);
 const stats = (values) => ({
+  visits: values.length,
   ms: median(values.map((v) => v.ms)),
   frame: median(values.map((v) => v.frame)),
   range: `${ms(Math.min(...values.map((v) => v.ms)))}–${ms(Math.max(...values.map((v) => v.ms)))}`,
 });
-const figures = { prefetched: { ...stats(samples.prefetched), prefetched: samples.prefetched.filter((s) => s.prefetched).length } };
+const figures = {
+  prefetched: { ...stats(list()('prefetched')), prefetched: samples.prefetched.filter((s) => s?.prefetched).length },
+};
 for (const sdk of SDKS) figures[sdk] = { cold: stats(list('cold')(sdk)), warm: stats(list('warm')(sdk)) };
 
 const posthogName = `PostHog surveys (posthog-js ${packageVersion('posthog-js')}), local API stand-in`;
 const formbricksName = `Formbricks (@formbricks/js ${packageVersion('@formbricks/js')}), runtime from a local stand-in of its app`;
-const row = (name, what, f, base) => [name, what, ms(f.ms), base ? ratio(f.ms, base.ms) : '1.0×', f.frame, f.range];
+const row = (name, what, f, base) => [
+  name,
+  what,
+  ms(f.ms),
+  base ? ratio(f.ms, base.ms) : '1.0×',
+  Number.isFinite(f.frame) ? f.frame : '—',
+  f.range,
+];
 const m = figures.moments;
 const rows = [
   row('Moments', 'first survey, UI chunk prefetched at idle (the page declares a moment in markup), delay 0', figures.prefetched),
@@ -121,9 +142,12 @@ const notes = [
     ? `Formbricks is not in this table: ${formbricksMissing()}.`
     : 'Formbricks: its npm loader runs the runtime built from its public source (`../shared/anchors/formbricks/`, read at bench time) against `bench/lib/formbricks-api.mjs`; its SDK preloads `surveys.umd.cjs` at start-up and runs it on the first survey (survey `delay` 0).',
 ];
+for (const [name, errors] of Object.entries(failures)) {
+  notes.push(`${name}: ${errors.length} of ${RUNS} visits failed and are left out (${[...new Set(errors)].join('; ')}).`);
+}
 report('time-to-card', {
   title: `Time to card (${CPU_THROTTLING}× CPU throttling)`,
   table,
   notes,
-  data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, figures, samples },
+  data: { machine: machine(CHROMIUM_PATH), runs: RUNS, throttling: CPU_THROTTLING, figures, samples, failures },
 });
