@@ -69,6 +69,36 @@ export function noHostGlobals() {
   };
 }
 
+/**
+ * Lit reads four hooks from the host page's globals (`litHtmlPolyfillSupport`,
+ * `reactiveElementPolyfillSupport`, `litElementPolyfillSupport`, `litElementHydrateSupport`: the
+ * ShadyDOM polyfill and SSR hydration, neither of which the card uses). A page that defines one
+ * would reach into our element; in the script-tag bundles they read as null, and terser
+ * drops the calls. Lit's three developer-error messages (misuse of `css`/`html` tags, which the
+ * card's literal templates cannot hit) are shortened. Issue 17 (weight): see the report for bytes.
+ */
+const LIT_HOOKS =
+  /(?:\b[\w$]+\.)?\b(?:litHtmlPolyfillSupport|reactiveElementPolyfillSupport|litElementPolyfillSupport|litElementHydrateSupport)\b/g;
+const LIT_MESSAGES = [
+  [
+    /"Value passed to 'css' function must be a 'css' function result: "\+([\w$]+)\+"\. Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security\."/,
+    '"lit: css value "+$1',
+  ],
+  [/"CSSResult is not constructable\. Use `unsafeCSS` or `css` instead\."/, '"lit: CSSResult"'],
+  [/"invalid template strings array"/, '"lit: template"'],
+];
+function litTrim() {
+  return {
+    name: 'moments-lit-trim',
+    transform(code, id) {
+      if (!LIT.test(id)) return null;
+      let out = code.replace(LIT_HOOKS, 'null');
+      for (const [from, to] of LIT_MESSAGES) out = out.replace(from, to);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 const transpile = () => esbuild({ target: 'es2021', tsconfig: `${root}tsconfig.json`, sourceMap: false });
 
 /** A library package: ESM that mirrors src/, dependencies left as imports for the app's bundler. */
@@ -129,6 +159,7 @@ const bundlePlugins = () => [
   sourceAliases(),
   compactStyles(),
   noHostGlobals(),
+  litTrim(),
   nodeResolve({ browser: true, extensions: ['.ts', '.js'] }),
   transpile(),
 ];

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { withStaticImports } from '../../scripts/bytes.mjs';
+import { FORMBRICKS_DIR, formbricksMissing } from './formbricks-api.mjs';
 import { packageVersion, ROOT } from './results.mjs';
 
 const embedDist = join(ROOT, 'packages/embed/dist');
@@ -44,18 +45,43 @@ export function sdkFiles() {
         shown: "plus the survey definitions from /api/surveys and /flags (JSON from PostHog's servers)",
       },
     },
-    {
+    formbricks(),
+  ];
+}
+
+/**
+ * Formbricks: the npm loader, then the runtime it loads from the Formbricks app at run time,
+ * built from Formbricks' public source (`../shared/anchors/formbricks/`, see BUILD.md there).
+ * Without those files only the loader can be weighed, as a lower bound.
+ */
+function formbricks() {
+  const loader = join(formbricksDist, 'index.js');
+  const name = `Formbricks (@formbricks/js ${packageVersion('@formbricks/js')})`;
+  const missing = formbricksMissing();
+  if (missing) {
+    return {
       id: 'formbricks',
-      name: `Formbricks (@formbricks/js ${packageVersion('@formbricks/js')})`,
-      eager: [join(formbricksDist, 'index.js')],
+      name,
+      eager: [loader],
       shown: null,
       lowerBound: { eager: true },
       missing: {
-        eager:
-          '@formbricks/js is only a loader: setup() then loads the SDK <appUrl>/js/formbricks.umd.cjs from the Formbricks app (cloud or self-hosted); the npm package has no copy, so it is not counted',
-        shown:
-          'the surveys bundle (<appUrl>/js/surveys.umd.cjs) is also served by the Formbricks app at run time; the npm package has no copy: not measurable offline',
+        eager: `@formbricks/js is only a loader: setup() then loads <appUrl>/js/formbricks.umd.cjs from the Formbricks app; ${missing}, so it is not counted`,
+        shown: `the surveys bundle (<appUrl>/js/surveys.umd.cjs) comes from the Formbricks app too; ${missing}`,
       },
+    };
+  }
+  const core = join(FORMBRICKS_DIR, 'formbricks.umd.cjs');
+  const surveys = join(FORMBRICKS_DIR, 'surveys.umd.cjs');
+  return {
+    id: 'formbricks',
+    name,
+    eager: [loader, core, surveys],
+    shown: [loader, core, surveys],
+    missing: {
+      eager:
+        'the npm loader, then `formbricks.umd.cjs` and `surveys.umd.cjs` from the Formbricks app (built from its public source, `../shared/anchors/formbricks/BUILD.md`): its SDK `<link rel=preload>`s the surveys bundle on every page view (downloaded, not run), so (a) counts it; plus the environment JSON',
+      shown: 'the same files: the preloaded surveys bundle runs when a survey shows; plus the environment JSON',
     },
-  ];
+  };
 }

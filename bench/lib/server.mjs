@@ -3,6 +3,7 @@
 // plus the local stand-in of PostHog's API on a second port (cross-origin, as PostHog's cloud is).
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
+import { startFormbricksApi } from './formbricks-api.mjs';
 import { startPosthogApi } from './posthog-api.mjs';
 import { ROOT } from './results.mjs';
 
@@ -12,18 +13,22 @@ import { ROOT } from './results.mjs';
  * (competitors inject them). Requests to HTTPS hosts then reach the network layer, where the
  * bench blocks them (see `openPage`): offline.
  */
-export function benchCsp(vendorOrigin) {
-  return `default-src 'self' https: ${vendorOrigin}; style-src 'self' 'unsafe-inline' https:; img-src 'self' data: https:`;
+export function benchCsp(...vendorOrigins) {
+  const vendors = vendorOrigins.filter(Boolean).join(' ');
+  return `default-src 'self' https: ${vendors}; style-src 'self' 'unsafe-inline' https:; img-src 'self' data: https:`;
 }
 
 /**
- * Starts the bench server and the PostHog stand-in on 127.0.0.1 (free ports). Resolves with
- * `{url, posthogApi, collector, close}`; the demo collector answers at `<url>/collect`.
+ * Starts the bench server and the PostHog and Formbricks stand-ins on 127.0.0.1 (free ports).
+ * Resolves with `{url, posthogApi, formbricksApi, sdkOptions, collector, close}`; the demo
+ * collector answers at `<url>/collect`. `formbricksApi` is null when the Formbricks runtime files
+ * are missing (see `formbricksMissing`). `sdkOptions` is what the harness's `load` takes.
  */
 export async function startBenchServer() {
   const posthogApi = await startPosthogApi();
+  const formbricksApi = await startFormbricksApi();
   const site = await startDemoServer({
-    csp: benchCsp(posthogApi.url),
+    csp: benchCsp(posthogApi.url, formbricksApi?.url),
     dirs: {
       '/bench/': join(ROOT, 'bench/pages'),
       '/vendor/posthog/': join(ROOT, 'node_modules/posthog-js/dist'),
@@ -33,10 +38,13 @@ export async function startBenchServer() {
   return {
     url: site.url,
     posthogApi,
+    formbricksApi,
+    sdkOptions: { posthogApi: posthogApi.url, formbricksApi: formbricksApi?.url ?? null },
     collector: site.collector,
     close: async () => {
       await site.close();
       await posthogApi.close();
+      await formbricksApi?.close();
     },
   };
 }

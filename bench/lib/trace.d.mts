@@ -21,3 +21,18 @@ export interface MainThreadFigures {
 
 export function traceDuring<T>(cdp: CDPSession, action: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }>;
 export function mainThreadFigures(events: TraceEvent[], startMark: string, urlParts: string[]): MainThreadFigures;
+
+export interface ScriptEvaluation {
+  ms: number;
+  event: TraceEvent;
+  task: TraceEvent | undefined;
+}
+export interface LaterWork {
+  count: number;
+  totalMs: number;
+  longestMs: number;
+  names: string[];
+}
+export function scriptEvaluation(events: TraceEvent[], urlPart: string): ScriptEvaluation | undefined;
+export function laterWork(events: TraceEvent[], anchor: TraceEvent, urlPart: string, afterTs: number): LaterWork;
+export function longestTaskAfter(events: TraceEvent[], startMark: string): number;

@@ -50,3 +50,52 @@ export function mainThreadFigures(events, startMark, urlParts) {
   }
   return { busy, longestTask, evaluation };
 }
+
+/** The main-thread `RunTask` events of the renderer thread that ran `event`, in time order. */
+function tasksOf(events, event) {
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === event.pid && e.tid === event.tid)
+    .sort((a, b) => a.ts - b.ts);
+}
+
+const urlOf = (e) => e.args?.data?.url ?? e.args?.fileName ?? '';
+
+/**
+ * The top-level evaluation of the classic script whose URL contains `urlPart`: the wall time of
+ * its `EvaluateScript` event (compile, run, and the microtasks it queued), in ms, with the task
+ * that ran it; `undefined` when the trace has none.
+ */
+export function scriptEvaluation(events, urlPart) {
+  const evaluation = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && urlOf(e).includes(urlPart));
+  if (!evaluation) return undefined;
+  const task = tasksOf(events, evaluation).find((t) => t.ts <= evaluation.ts && t.ts + t.dur >= evaluation.ts + evaluation.dur);
+  return { ms: evaluation.dur / 1000, event: evaluation, task };
+}
+
+/**
+ * The main-thread tasks after `afterTs` (µs) in which code from a URL containing `urlPart` ran
+ * (a function call, a script or module compiled or evaluated, a timer or idle callback of it):
+ * `{count, totalMs, longestMs, names}`, `names` being the kinds of work seen (FunctionCall, …).
+ */
+export function laterWork(events, anchor, urlPart, afterTs) {
+  const onThread = events.filter((e) => e.ph === 'X' && e.pid === anchor.pid && e.tid === anchor.tid);
+  const ours = onThread.filter((e) => e.ts > afterTs && e.name !== 'RunTask' && urlOf(e).includes(urlPart));
+  const tasks = tasksOf(events, anchor).filter((t) => t.ts > afterTs && ours.some((e) => e.ts >= t.ts && e.ts <= t.ts + t.dur));
+  const names = [...new Set(ours.map((e) => e.name))];
+  const durations = tasks.map((t) => t.dur / 1000);
+  return {
+    count: tasks.length,
+    totalMs: durations.reduce((a, b) => a + b, 0),
+    longestMs: durations.length ? Math.max(...durations) : 0,
+    names,
+  };
+}
+
+/** The longest main-thread task after the user-timing mark `startMark`, in ms. */
+export function longestTaskAfter(events, startMark) {
+  const mark = events.find((e) => e.name === startMark && e.cat.includes('blink.user_timing'));
+  if (!mark) throw new Error(`trace has no "${startMark}" mark`);
+  return tasksOf(events, mark)
+    .filter((t) => t.ts >= mark.ts)
+    .reduce((longest, t) => Math.max(longest, t.dur / 1000), 0);
+}

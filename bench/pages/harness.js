@@ -39,6 +39,13 @@
     },
     // The storefront tag of README.md: an async script and an inline JSON config.
     moments: function () {
+      // Counts decisions from the very first moment: handlers queued on the stub are attached
+      // before moments.js scans the page's markup.
+      if (!window.moments)
+        window.moments = [
+          ['on', 'shown', countDecision],
+          ['on', 'skipped', countDecision],
+        ];
       return addScript('/moments/moments.js', { 'data-config': '#moments-config' }).then(function () {
         return until(function () {
           return window.moments && !Array.isArray(window.moments);
@@ -80,13 +87,55 @@
         });
       });
     },
-    // @formbricks/js as an app imports it, then setup(): it tries to load its SDK from the app URL.
-    formbricks: function () {
+    // @formbricks/js as an app imports it, then setup(): it loads its SDK from the app URL, here
+    // the local stand-in of the Formbricks app (bench/lib/formbricks-api.mjs), and fetches the
+    // environment (one survey). Without the stand-in (runtime files missing), only the loader runs.
+    formbricks: function (options) {
       return import('/vendor/formbricks/index.js').then(function (module) {
-        return module.default.setup({ appUrl: 'https://app.formbricks.com', workspaceId: 'bench' });
+        window.__formbricks = module.default;
+        var appUrl = options.formbricksApi || 'https://app.formbricks.com';
+        return module.default.setup({ appUrl: appUrl, workspaceId: 'clworkspace0000000000000a' }).then(function () {
+          if (options.formbricksApi && !window.formbricks) throw new Error('Formbricks did not start');
+        });
       });
     },
   };
+
+  var decisions = 0;
+  function countDecision() {
+    decisions++;
+  }
+
+  /**
+   * Adds `count` product tiles, each declaring a moment (`data-moment`) that fires on view, or
+   * on `on` (e.g. `click`: declared, but not fired by itself).
+   */
+  function addMoments(count, on) {
+    var list = document.createElement('ul');
+    for (var i = 0; i < count; i++) {
+      var tile = document.createElement('li');
+      tile.setAttribute('data-moment', 'purchase');
+      if (on) tile.setAttribute('data-moment-on', on);
+      tile.setAttribute('data-moment-context-order-id', 'TILE-' + i);
+      tile.textContent = 'Product ' + i;
+      list.appendChild(tile);
+    }
+    document.querySelector('main').appendChild(list);
+  }
+
+  /** Resolves with the number of moments decided (shown or skipped) once `count` are, or at `timeoutMs`. */
+  function decided(count, timeoutMs) {
+    return until(function () {
+      return decisions >= count;
+    }, timeoutMs).then(
+      function () {
+        return decisions;
+      },
+      function () {
+        return decisions;
+      },
+    );
+  }
 
   /** Loads one SDK between two user-timing marks; resolves with the measured span in ms. */
   function load(sdk, options) {
@@ -173,22 +222,68 @@
     },
   };
 
+  /** Formbricks' survey container once the rating question is rendered in it, or null. */
+  function renderedFormbricksCard() {
+    var host = document.getElementById('formbricks-modal-container');
+    return host && host.querySelector('#questionCard-0 input[type="radio"]') ? host : null;
+  }
+
+  function formbricksButton(host, name) {
+    return Array.prototype.find.call(host.querySelectorAll('button'), function (button) {
+      return button.textContent.trim() === name || button.getAttribute('aria-label') === name;
+    });
+  }
+
+  // A one-question rating survey shown on `track("benchmark")` (see bench/lib/formbricks-api.mjs).
+  // Formbricks renders in the page's DOM (no shadow root), in #formbricks-modal-container.
+  surveys.formbricks = {
+    fire: function () {
+      window.__formbricks.track('benchmark');
+    },
+    card: renderedFormbricksCard,
+    // Its rating scale is 1–5: pick 5, then Finish.
+    answer: function (host) {
+      host.querySelector('input[type="radio"][value="5"]').closest('label').click();
+      var finish = null;
+      return pollFor(function () {
+        finish = formbricksButton(host, 'Finish');
+        return finish && !finish.disabled;
+      }, 5000).then(function () {
+        if (finish) finish.click();
+      });
+    },
+    thanked: function (host) {
+      return /Thanks!/.test(host.textContent);
+    },
+    close: function (host) {
+      var close = formbricksButton(host, 'Close survey');
+      if (close) close.click();
+    },
+    present: function () {
+      return Boolean(document.getElementById('formbricks-modal-container'));
+    },
+  };
+
   /**
    * Fires the moment (`moments.trigger()`, or PostHog's `capture()`) and resolves with the ms
    * until the first frame that shows the card: each animation frame checks for it; once it is
    * there, that frame is painted next, and a message posted from the frame callback runs right
-   * after that paint.
+   * after that paint. `window.__benchFrames` says in which frame after the trigger it was (1 =
+   * the first).
    */
   function timeToCard(sdk, id) {
     var survey = surveys[sdk];
     return new Promise(function (resolve, reject) {
       var started = performance.now();
       var channel = new MessageChannel();
+      var frames = 0;
       channel.port1.onmessage = function () {
+        window.__benchFrames = frames;
         resolve(performance.now() - started);
       };
       (function frame() {
         if (survey.card()) return channel.port2.postMessage(null);
+        frames++;
         if (performance.now() - started > 15000) return reject(new Error('no card after 15 s'));
         requestAnimationFrame(frame);
       })();
@@ -281,6 +376,13 @@
   }
 
   Object.defineProperty(window, '__bench', {
-    value: { load: load, timeToCard: timeToCard, closeCard: closeCard, answerMany: answerMany },
+    value: {
+      load: load,
+      timeToCard: timeToCard,
+      closeCard: closeCard,
+      answerMany: answerMany,
+      addMoments: addMoments,
+      decided: decided,
+    },
   });
 })();

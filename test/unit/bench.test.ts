@@ -3,7 +3,7 @@
 // The bench's arithmetic (bench/lib): the figures docs/benchmarks.md quotes are computed as documented.
 import { describe, expect, it } from 'vitest';
 import { markdownTable, median, ratio } from '../../bench/lib/results.mjs';
-import { mainThreadFigures, type TraceEvent } from '../../bench/lib/trace.mjs';
+import { laterWork, longestTaskAfter, mainThreadFigures, scriptEvaluation, type TraceEvent } from '../../bench/lib/trace.mjs';
 
 const MAIN = { pid: 1, tid: 7 };
 const mark: TraceEvent = { name: 'bench:start', cat: 'blink.user_timing', ph: 'R', ...MAIN, ts: 1_000 };
@@ -46,6 +46,46 @@ describe('mainThreadFigures', () => {
 
   it('throws when the trace has no start mark', () => {
     expect(() => mainThreadFigures([task(1_500, 3)], 'bench:start', [])).toThrow(/no "bench:start" mark/);
+  });
+});
+
+describe('scriptEvaluation and laterWork (a page view without a moment)', () => {
+  const at = (name: string, ts: number, durMs: number, url?: string): TraceEvent => ({
+    name,
+    cat: 'devtools.timeline',
+    ph: 'X',
+    ...MAIN,
+    ts,
+    dur: durMs * 1000,
+    ...(url ? { args: { data: { url } } } : {}),
+  });
+  const url = 'http://127.0.0.1:1/moments/moments.js';
+  const events = [
+    task(10_000, 6),
+    at('EvaluateScript', 10_100, 4, url),
+    task(20_000, 2),
+    at('FunctionCall', 20_100, 1, url),
+    task(30_000, 9),
+    at('FunctionCall', 30_100, 8, 'http://127.0.0.1:1/bench/harness.js'),
+    task(40_000, 3),
+    at('FunctionCall', 40_200, 2, url),
+  ];
+
+  it("reads the script's EvaluateScript and the task that ran it", () => {
+    const evaluation = scriptEvaluation(events, '/moments/moments.js');
+    expect(evaluation?.ms).toBe(4);
+    expect(evaluation?.task?.ts).toBe(10_000);
+    expect(scriptEvaluation(events, '/vendor/posthog/array.js')).toBeUndefined();
+  });
+
+  it("counts only the later tasks in which the SDK's code ran", () => {
+    const evaluation = scriptEvaluation(events, '/moments/moments.js')!;
+    const later = laterWork(events, evaluation.event, '/moments/', evaluation.task!.ts + evaluation.task!.dur!);
+    expect(later).toEqual({ count: 2, totalMs: 5, longestMs: 3, names: ['FunctionCall'] });
+  });
+
+  it('finds the longest task after the mark', () => {
+    expect(longestTaskAfter([mark, task(500, 40), task(1_500, 3), task(2_500, 7)], 'bench:start')).toBe(7);
   });
 });
 

@@ -53,6 +53,9 @@ export const httpTransport: Transport = async (url, body, { headers, keepalive, 
     });
     const result: SendResult = { status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()) };
     if (response.redirected) result.redirectedTo = response.url;
+    // Nothing reads the reply's body, and an unread body keeps its network loader (and buffers)
+    // alive for as long as the page lives (Chromium): a long SPA session would grow per answer.
+    void response.body?.cancel().catch(() => undefined);
     return result;
   } catch {
     return { status: 0 };

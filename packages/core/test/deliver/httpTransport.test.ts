@@ -56,6 +56,15 @@ describe('httpTransport', () => {
     expect(fetch).toHaveBeenCalledWith('https://e.test/', expect.objectContaining({ signal }));
   });
 
+  it("releases the reply's body, which nothing reads (an unread body keeps its loader alive)", async () => {
+    let cancelled = false;
+    const body = new ReadableStream({ cancel: () => void (cancelled = true) });
+    vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
+    expect(await httpTransport('https://e.test/', '{}')).toEqual({ status: 200, retryAfterMs: undefined });
+    await Promise.resolve();
+    expect(cancelled).toBe(true);
+  });
+
   it('answers status 0 when the network fails', async () => {
     vi.stubGlobal(
       'fetch',
