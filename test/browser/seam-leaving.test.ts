@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Answering and leaving at once (online): the shopper clicks a score and, in the same task,
-// the page navigates to a page without Moments. The answer must reach the endpoint within a
-// few seconds of leaving (no later visit to pick it up) in at least 19 of 20 runs.
+// the page navigates to a page without Moments. The answer must reach the endpoint within 2 s
+// of leaving (keepalive on pagehide; no later visit to pick it up) in at least 19 of 20 runs.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
@@ -9,7 +9,8 @@ import { startEndpoint, type Endpoint } from './endpoint.mjs';
 import { cardShown, sleep, startSeamSite, type Site } from './seam-site.js';
 
 const RUNS = 20;
-const WINDOW_MS = 3_000;
+// Issue 14 asks for the answer at the endpoint within 2 s of leaving, with no later visit.
+const WINDOW_MS = 2_000;
 
 let browser: Browser;
 let site: Site;
