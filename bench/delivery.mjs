@@ -104,7 +104,7 @@ try {
     `chaos: ${c.answered} answers from ${c.tabs} tabs in ${(c.chaosMs / 1000).toFixed(1)} s; endpoint failing ${BASE.failRate * 100} %, dropping ${BASE.dropRate * 100} % of connections`,
   );
   console.log(
-    `  trouble: offline ${n.offline} times (${n.offlineAtChunk} as a tab was about to load the delivery chunk: ${n.chunkFailures} chunk loads failed, the answers tried meanwhile refused and not counted), ${n.closed} tabs closed (${n.closedMidRequest} with a request in flight), one tab with full storage, consent late in ${n.consentLate} tabs, clock jumped ${n.clockJumps} times; stretches: ${Object.entries(
+    `  trouble: offline ${n.offline} times (${n.offlineAtChunk} as a tab was about to load the delivery chunk: ${n.chunkFailures} chunk loads failed; the answers given meanwhile were stored and count), ${n.closed} tabs closed (${n.closedMidRequest} with a request in flight), one tab with full storage, consent late in ${n.consentLate} tabs, clock jumped ${n.clockJumps} times; stretches: ${Object.entries(
       n.stretches,
     )
       .map(([k, v]) => `${v} × ${k}`)

@@ -52,7 +52,15 @@ export async function runChaos(browser, { siteUrl, chunk, answers: target }) {
     const pending = slot !== 0 && Math.random() < 1 / 3;
     // Sometimes the network goes right after the page loaded, before the delivery chunk does.
     const offlineAtChunk = !calm && !offline && Math.random() < 0.25;
-    const query = { endpoint: endpoint.url, tab: name, chunk, clock: String(clock), ...(slot === 0 ? { storage: 'full' } : {}) };
+    // Thousands of answers on one device: above the queue's default cap of 500 (a documented drop, `overflow`).
+    const query = {
+      endpoint: endpoint.url,
+      tab: name,
+      chunk,
+      clock: String(clock),
+      maxItems: '10000',
+      ...(slot === 0 ? { storage: 'full' } : {}),
+    };
     if (pending) query.consent = 'pending';
     if (offlineAtChunk) query.chunkDelayMs = '300';
     const page = await context.newPage();
